@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
+
+admin.site.site_header = _("Ekosystem – administration")
+admin.site.site_title = _("Ekosystem")
+admin.site.index_title = _("Administration")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "role", "is_active", "is_staff", "last_login"]
+    list_filter = ["role", "is_active", "is_staff"]
+    search_fields = ["email", "full_name"]
+    filter_horizontal = ["ecosystems", "groups", "user_permissions"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Person"), {"fields": ("full_name", "role", "ecosystems")}),
+        (
+            _("Behörigheter"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Datum"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "role", "password1", "password2"),
+            },
+        ),
+    )
+
+
+class BoardMemberInline(admin.TabularInline):
+    model = BoardMember
+    extra = 0
+
+
+@admin.register(Ecosystem)
+class EcosystemAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name", "organisation_name", "phase", "system_type", "municipality",
+        "cluster_criteria_met", "leader_time_share", "updated_at",
+    ]
+    list_filter = ["phase", "system_type", "specialisations", "legal_form", "excellence_label",
+                   "eccp_listed", "municipality"]
+    search_fields = ["name", "organisation_name", "organisation_number", "leader_name"]
+    filter_horizontal = ["specialisations"]
+    readonly_fields = ["cluster_criteria_met", "version", "created_at", "updated_at"]
+    inlines = [BoardMemberInline]
+
+
+@admin.register(Specialisation)
+class SpecialisationAdmin(admin.ModelAdmin):
+    list_display = ["rank", "name"]
+    list_display_links = ["name"]
+    search_fields = ["name"]
+
+
+@admin.register(BoardMember)
+class BoardMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "ecosystem", "organisation", "sector", "is_chair", "trained"]
+    list_filter = ["sector", "is_chair", "trained", "ecosystem"]
+    search_fields = ["name", "organisation", "ecosystem__name"]
+    list_select_related = ["ecosystem"]

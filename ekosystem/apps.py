@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EkosystemConfig(AppConfig):
+    name = "ekosystem"
+    verbose_name = _("Ekosystemregistret")
+    default_auto_field = "django.db.models.BigAutoField"

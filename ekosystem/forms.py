@@ -1,0 +1,124 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ekosystem.choices import Gap
+from ekosystem.models import BoardMember, Ecosystem
+
+OFFICER_ONLY_FIELDS = ("phase", "system_type", "specialisations", "excellence_label")
+
+FIELDSETS = (
+    (
+        _("Organisation"),
+        ("name", "organisation_name", "organisation_number", "legal_form", "year_founded",
+         "municipality", "website"),
+    ),
+    (
+        _("Ledare"),
+        ("leader_name", "leader_email", "leader_time_share", "leader_trained"),
+    ),
+    (
+        _("Medlemmar och resurser"),
+        ("members_business", "members_academia", "members_public", "members_civil",
+         "members_abroad", "annual_turnover", "staff_fte", "systematic_innovation_work",
+         "eccp_listed"),
+    ),
+    (
+        _("Inriktning och fas"),
+        ("phase", "system_type", "specialisations", "excellence_label", "gaps"),
+    ),
+    (
+        _("Utvecklingsstrategi"),
+        ("strategy_goals", "strategy_approach", "strategy_responsibilities"),
+    ),
+)
+
+
+class EcosystemForm(forms.ModelForm):
+    gaps = forms.TypedMultipleChoiceField(
+        label=_("Gap som ekosystemet överbryggar"),
+        choices=Gap.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # The version the editor started from; a save against a newer version is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Ecosystem
+        fields = [name for _legend, names in FIELDSETS for name in names]
+        widgets = {
+            "specialisations": forms.CheckboxSelectMultiple,
+            "strategy_goals": forms.Textarea(attrs={"rows": 3}),
+            "strategy_approach": forms.Textarea(attrs={"rows": 3}),
+            "strategy_responsibilities": forms.Textarea(attrs={"rows": 3}),
+        }
+        localized_fields = ["staff_fte"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        if not user.is_officer:
+            for name in OFFICER_ONLY_FIELDS:
+                del self.fields[name]
+        self.fields["year_founded"].widget.attrs["max"] = timezone.localdate().year
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(
+                Fieldset(legend, *[name for name in names if name in self.fields])
+                for legend, names in FIELDSETS
+            ),
+            "version",
+        )
+
+    def clean_year_founded(self):
+        year = self.cleaned_data["year_founded"]
+        if year and year > timezone.localdate().year:
+            raise forms.ValidationError(_("Året kan inte ligga i framtiden."))
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        members = sum(
+            cleaned.get(name) or 0
+            for name in ("members_business", "members_academia", "members_public", "members_civil")
+        )
+        abroad = cleaned.get("members_abroad") or 0
+        if abroad > members:
+            self.add_error(
+                "members_abroad",
+                _("Fler medlemmar utanför Sverige (%(abroad)d) än medlemmar totalt (%(total)d).")
+                % {"abroad": abroad, "total": members},
+            )
+        return cleaned
+
+
+class BoardMemberForm(forms.ModelForm):
+    class Meta:
+        model = BoardMember
+        fields = ["name", "organisation", "sector", "is_chair", "trained"]
+
+
+class BaseBoardMemberFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        chairs = [
+            form for form in self.forms
+            if form.cleaned_data.get("is_chair") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(chairs) > 1:
+            raise forms.ValidationError(_("Styrelsen kan bara ha en ordförande."))
+
+
+BoardMemberFormSet = forms.inlineformset_factory(
+    Ecosystem,
+    BoardMember,
+    form=BoardMemberForm,
+    formset=BaseBoardMemberFormSet,
+    extra=2,
+    can_delete=True,
+)

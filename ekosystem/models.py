@@ -1,0 +1,258 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ekosystem.choices import ExcellenceLabel, Gap, LegalForm, Municipality, Phase, Role, Sector, SystemType
+from ekosystem.criteria import cluster_of_sweden_checklist
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra_fields):
+        if not email:
+            raise ValueError("A user needs an e-mail address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(role=Role.ADMIN, is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with their e-mail address; the role decides what they reach."""
+
+    email = models.EmailField(_("e-postadress"), unique=True)
+    full_name = models.CharField(_("namn"), max_length=200)
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices, default=Role.LEADER)
+    ecosystems = models.ManyToManyField(
+        "Ecosystem",
+        verbose_name=_("leder ekosystem"),
+        related_name="leaders",
+        blank=True,
+        help_text=_("Gäller ekosystemsledare: de ekosystem personen fyller i uppgifter för."),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_staff = models.BooleanField(
+        _("får använda administrationsgränssnittet"), default=False
+    )
+    date_joined = models.DateTimeField(_("skapad"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("användare")
+        verbose_name_plural = _("användare")
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_leader(self):
+        return self.role == Role.LEADER
+
+    @property
+    def is_officer(self):
+        """Officers and administrators see and change every ecosystem."""
+        return self.role in (Role.OFFICER, Role.ADMIN) or self.is_superuser
+
+    @property
+    def is_board_member(self):
+        return self.role == Role.BOARD
+
+    @property
+    def is_reviewer(self):
+        return self.role == Role.REVIEWER
+
+
+class Specialisation(models.Model):
+    """A smart-specialisation area of the regional strategy; rank 1 weighs most."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    rank = models.PositiveSmallIntegerField(
+        _("prioritetsordning"), unique=True, validators=[MinValueValidator(1)]
+    )
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta:
+        verbose_name = _("smart specialiseringsområde")
+        verbose_name_plural = _("smarta specialiseringsområden")
+        ordering = ["rank"]
+
+    def __str__(self):
+        return f"{self.rank}. {self.name}"
+
+
+organisation_number_validator = RegexValidator(
+    r"^\d{6}-\d{4}$", _("Ange organisationsnumret som tio siffror: 802012-3456.")
+)
+
+
+def current_year():
+    return timezone.localdate().year
+
+
+class Ecosystem(models.Model):
+    """A cluster initiative and the facts the regional strategy checks about it."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    organisation_name = models.CharField(_("klusterorganisation"), max_length=200)
+    organisation_number = models.CharField(
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[organisation_number_validator],
+    )
+    legal_form = models.CharField(_("juridisk form"), max_length=30, choices=LegalForm.choices)
+    year_founded = models.PositiveSmallIntegerField(
+        _("grundat år"), null=True, blank=True, validators=[MinValueValidator(1900)]
+    )
+    municipality = models.CharField(
+        _("säte (kommun)"), max_length=20, choices=Municipality.choices, blank=True
+    )
+    website = models.URLField(_("webbplats"), blank=True)
+
+    leader_name = models.CharField(_("ekosystemsledare"), max_length=200, blank=True)
+    leader_email = models.EmailField(_("ledarens e-post"), blank=True)
+    leader_time_share = models.PositiveSmallIntegerField(
+        _("ledarens tid för ekosystemet (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Andel av en heltid. Strategin kräver minst 50 %."),
+    )
+    leader_trained = models.BooleanField(
+        _("ledaren har deltagit i utbildningen"), default=False
+    )
+
+    members_business = models.PositiveIntegerField(_("medlemmar från näringslivet"), default=0)
+    members_academia = models.PositiveIntegerField(_("medlemmar från akademin"), default=0)
+    members_public = models.PositiveIntegerField(_("medlemmar från offentlig sektor"), default=0)
+    members_civil = models.PositiveIntegerField(_("medlemmar från civila sektorn"), default=0)
+    members_abroad = models.PositiveIntegerField(
+        _("varav baserade utanför Sverige"), default=0
+    )
+    annual_turnover = models.PositiveBigIntegerField(
+        _("årlig omsättning (kr)"), null=True, blank=True
+    )
+    staff_fte = models.DecimalField(
+        _("personal (årsarbetskrafter)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Egen personal och personal som medlemmarna bidrar med (in kind)."),
+    )
+    systematic_innovation_work = models.BooleanField(
+        _("bedriver systematiska utvecklings- och innovationsaktiviteter med medlemmarna"),
+        default=False,
+    )
+    excellence_label = models.CharField(
+        _("Cluster Excellence Label"),
+        max_length=10,
+        choices=ExcellenceLabel.choices,
+        default=ExcellenceLabel.NONE,
+    )
+    eccp_listed = models.BooleanField(
+        _("finns på European Cluster Collaboration Platform (ECCP)"), default=False
+    )
+
+    specialisations = models.ManyToManyField(
+        Specialisation, verbose_name=_("smarta specialiseringsområden"), blank=True
+    )
+    system_type = models.CharField(
+        _("typ av innovationssystem"), max_length=4, choices=SystemType.choices, blank=True
+    )
+    phase = models.CharField(_("fas"), max_length=30, choices=Phase.choices)
+    gaps = models.JSONField(_("gap som ekosystemet överbryggar"), default=list, blank=True)
+
+    strategy_goals = models.TextField(_("vad vill vi uppnå?"), blank=True)
+    strategy_approach = models.TextField(_("hur når vi målet?"), blank=True)
+    strategy_responsibilities = models.TextField(_("vem ansvarar för vad?"), blank=True)
+
+    # Kept in step by save() so that lists can filter and sort on it; criteria.py is the rule.
+    cluster_criteria_met = models.PositiveSmallIntegerField(
+        _("uppfyllda Cluster of Sweden-kriterier"), default=0, editable=False
+    )
+    # Raised on every save; an edit form that started from an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[specialisations])
+
+    class Meta:
+        verbose_name = _("ekosystem")
+        verbose_name_plural = _("ekosystem")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("ecosystem_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.cluster_criteria_met = sum(c.met for c in cluster_of_sweden_checklist(self))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "cluster_criteria_met"}
+        super().save(*args, **kwargs)
+
+    @property
+    def members_total(self):
+        return (
+            self.members_business + self.members_academia + self.members_public
+            + self.members_civil
+        )
+
+    @property
+    def gap_labels(self):
+        return [Gap(code).label for code in self.gaps if code in Gap.values]
+
+    @property
+    def leader_time_share_sufficient(self):
+        if self.leader_time_share is None:
+            return None
+        return self.leader_time_share >= 50
+
+
+class BoardMember(models.Model):
+    ecosystem = models.ForeignKey(
+        Ecosystem, on_delete=models.CASCADE, related_name="board_members",
+        verbose_name=_("ekosystem"),
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    sector = models.CharField(_("sektor"), max_length=10, choices=Sector.choices, blank=True)
+    is_chair = models.BooleanField(_("ordförande"), default=False)
+    trained = models.BooleanField(_("har deltagit i utbildningen"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("styrelseledamot")
+        verbose_name_plural = _("styrelseledamöter")
+        ordering = ["-is_chair", "name"]
+
+    def __str__(self):
+        return self.name

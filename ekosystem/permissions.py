@@ -1,0 +1,52 @@
+"""Who may see and change what. Views, exports and downloads ask here and nowhere else.
+
+Objects a user may not see answer 404 (their existence is not revealed); objects a user may see
+but not change answer 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from ekosystem.models import Ecosystem
+
+
+def visible_ecosystems(user):
+    """Every ecosystem the user may read: all for officers and board members, a leader's own."""
+    if not user.is_authenticated or not user.is_active:
+        return Ecosystem.objects.none()
+    if user.is_officer or user.is_board_member:
+        return Ecosystem.objects.all()
+    if user.is_leader:
+        return Ecosystem.objects.filter(leaders=user)
+    return Ecosystem.objects.none()
+
+
+def can_browse_registry(user) -> bool:
+    return user.is_officer or user.is_board_member or user.is_leader
+
+
+def can_create_ecosystem(user) -> bool:
+    return user.is_officer
+
+
+def can_edit_ecosystem(user, ecosystem) -> bool:
+    if user.is_officer:
+        return True
+    return user.is_leader and ecosystem.leaders.filter(pk=user.pk).exists()
+
+
+def can_edit_registry_facts(user) -> bool:
+    """Facts an officer records about an ecosystem (phase, label, specialisations), not its leader."""
+    return user.is_officer
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def get_ecosystem_for_user(user, pk, *, for_edit=False) -> Ecosystem:
+    ecosystem = get_object_or_404(visible_ecosystems(user), pk=pk)
+    if for_edit:
+        require(can_edit_ecosystem(user, ecosystem))
+    return ecosystem

@@ -1,0 +1,37 @@
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from ekosystem.models import Ecosystem
+
+EDIT_CONFLICT_MESSAGE = _(
+    "Någon annan har sparat ändringar i ekosystemet sedan du öppnade sidan. Dina uppgifter "
+    "finns kvar i formuläret: jämför med den senaste versionen och spara igen."
+)
+
+
+class EditConflict(Exception):
+    """The ecosystem changed after the editor loaded it; saving would overwrite that change."""
+
+
+@transaction.atomic
+def save_ecosystem(*, form, board_formset=None) -> Ecosystem:
+    """Save a validated ecosystem form (and its board) unless someone saved in between.
+
+    Side effects: raises the ecosystem's version, records history for the ecosystem and every
+    board member changed, and recomputes the stored Cluster of Sweden count.
+    """
+    ecosystem = form.instance
+    if ecosystem.pk:
+        current = (
+            Ecosystem.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=ecosystem.pk)
+        )
+        if current != form.cleaned_data["version"]:
+            raise EditConflict(EDIT_CONFLICT_MESSAGE)
+        ecosystem.version = current + 1
+    ecosystem = form.save()
+    if board_formset is not None:
+        board_formset.instance = ecosystem
+        board_formset.save()
+    return ecosystem

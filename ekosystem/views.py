@@ -1,0 +1,112 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_tables2 import RequestConfig
+
+from ekosystem import permissions
+from ekosystem.criteria import cluster_of_sweden_checklist
+from ekosystem.filters import EcosystemFilter
+from ekosystem.forms import BoardMemberFormSet, EcosystemForm
+from ekosystem.history import change_log
+from ekosystem.models import Ecosystem
+from ekosystem.queries import with_list_columns
+from ekosystem.services import EditConflict, save_ecosystem
+from ekosystem.tables import EcosystemTable
+
+
+@login_required
+def home(request):
+    """Each role lands where its work is: a leader on their own ecosystem(s)."""
+    user = request.user
+    if user.is_leader:
+        own = list(permissions.visible_ecosystems(user))
+        if len(own) == 1:
+            return redirect(own[0])
+        return render(request, "home.html", {"own_ecosystems": own})
+    if permissions.can_browse_registry(user):
+        return redirect("ecosystem_list")
+    return render(request, "home.html", {"own_ecosystems": []})
+
+
+@login_required
+def ecosystem_list(request):
+    permissions.require(permissions.can_browse_registry(request.user))
+    ecosystems = with_list_columns(permissions.visible_ecosystems(request.user))
+    ecosystem_filter = EcosystemFilter(request.GET, queryset=ecosystems)
+    table = EcosystemTable(ecosystem_filter.qs, order_by="name")
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(
+        request,
+        "ecosystems/list.html",
+        {
+            "filter": ecosystem_filter,
+            "table": table,
+            "can_create": permissions.can_create_ecosystem(request.user),
+        },
+    )
+
+
+@login_required
+def ecosystem_detail(request, pk):
+    ecosystem = permissions.get_ecosystem_for_user(request.user, pk)
+    board = list(ecosystem.board_members.all())
+    return render(
+        request,
+        "ecosystems/detail.html",
+        {
+            "ecosystem": ecosystem,
+            "checklist": cluster_of_sweden_checklist(ecosystem),
+            "board": board,
+            "board_trained": sum(member.trained for member in board),
+            "specialisations": ecosystem.specialisations.order_by("rank"),
+            "can_edit": permissions.can_edit_ecosystem(request.user, ecosystem),
+        },
+    )
+
+
+def _edit(request, ecosystem):
+    is_new = ecosystem.pk is None
+    data = request.POST if request.method == "POST" else None
+    form = EcosystemForm(data, instance=ecosystem, user=request.user)
+    board_formset = BoardMemberFormSet(data, instance=ecosystem, prefix="board")
+    if request.method == "POST" and form.is_valid() and board_formset.is_valid():
+        try:
+            ecosystem = save_ecosystem(form=form, board_formset=board_formset)
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(
+                request,
+                _("Ekosystemet %(name)s är sparat.") % {"name": ecosystem.name},
+            )
+            return redirect(ecosystem)
+    return render(
+        request,
+        "ecosystems/form.html",
+        {"form": form, "board_formset": board_formset, "ecosystem": ecosystem, "is_new": is_new},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ecosystem_create(request):
+    permissions.require(permissions.can_create_ecosystem(request.user))
+    return _edit(request, Ecosystem())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ecosystem_update(request, pk):
+    return _edit(request, permissions.get_ecosystem_for_user(request.user, pk, for_edit=True))
+
+
+@login_required
+def ecosystem_history(request, pk):
+    ecosystem = permissions.get_ecosystem_for_user(request.user, pk)
+    return render(
+        request,
+        "ecosystems/history.html",
+        {"ecosystem": ecosystem, "entries": change_log(ecosystem)},
+    )

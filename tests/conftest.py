@@ -1,0 +1,66 @@
+"""The fixed cast every test can call on.
+
+alice leads ecosystem A, bob leads ecosystem B, olga is a regional officer, nils sits on the
+regional development committee (board member), rita is a peer reviewer, and anon is nobody.
+"""
+
+import pytest
+
+from ekosystem.choices import Role
+from tests.factories import EcosystemFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture
+def ecosystem_a(db):
+    return EcosystemFactory(name="Rymdekosystemet A")
+
+
+@pytest.fixture
+def ecosystem_b(db):
+    return EcosystemFactory(name="Testbäddsekosystemet B")
+
+
+@pytest.fixture
+def alice(ecosystem_a):
+    return UserFactory(email="alice@example.se", full_name="Alice Ledare", role=Role.LEADER,
+                       ecosystems=[ecosystem_a])
+
+
+@pytest.fixture
+def bob(ecosystem_b):
+    return UserFactory(email="bob@example.se", full_name="Bob Ledare", role=Role.LEADER,
+                       ecosystems=[ecosystem_b])
+
+
+@pytest.fixture
+def olga(db):
+    return UserFactory(email="olga@example.se", full_name="Olga Handläggare", role=Role.OFFICER)
+
+
+@pytest.fixture
+def nils(db):
+    return UserFactory(email="nils@example.se", full_name="Nils Nämnd", role=Role.BOARD)
+
+
+@pytest.fixture
+def rita(db):
+    return UserFactory(email="rita@example.se", full_name="Rita Granskare", role=Role.REVIEWER)
+
+
+@pytest.fixture
+def client_for(client):
+    """Return a test client signed in as the given user (or anonymous for None)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
