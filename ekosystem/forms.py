@@ -1,11 +1,21 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ekosystem.choices import Gap
 from ekosystem.models import BoardMember, Ecosystem
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen."
+        ),
+    }
+
 
 OFFICER_ONLY_FIELDS = ("phase", "system_type", "specialisations", "excellence_label")
 

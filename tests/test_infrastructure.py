@@ -1,0 +1,56 @@
+"""The services the settings wire up: Redis for cache and Celery where configured, else in-process."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+ROOT = Path(__file__).resolve().parents[1]
+needs_redis = pytest.mark.skipif(
+    not settings.REDIS_URL, reason="REDIS_URL is not set (CI sets it and runs these)"
+)
+
+
+def _setting_without_env(expression, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, "-c",
+         f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ekosystem.settings');"
+         f" django.setup(); from django.conf import settings; print({expression})"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_without_redis_celery_runs_tasks_in_process_and_data_lives_in_sqlite():
+    assert _setting_without_env("settings.CELERY_TASK_ALWAYS_EAGER") == "True"
+    assert _setting_without_env("settings.DATABASES['default']['ENGINE']") == (
+        "django.db.backends.sqlite3"
+    )
+
+
+def test_with_redis_celery_uses_it_as_broker():
+    url = "redis://127.0.0.1:6379/5"
+    assert _setting_without_env("settings.CELERY_TASK_ALWAYS_EAGER", REDIS_URL=url) == "False"
+    assert _setting_without_env("settings.CELERY_BROKER_URL", REDIS_URL=url) == url
+
+
+@needs_redis
+def test_cache_round_trips_through_redis():
+    cache.set("ekosystem-ci-probe", "hej", timeout=10)
+    assert cache.get("ekosystem-ci-probe") == "hej"
+
+
+@needs_redis
+def test_celery_reaches_its_broker():
+    from ekosystem.celery import app
+
+    with app.connection_for_write() as connection:
+        connection.ensure_connection(max_retries=1)
+        assert connection.connected

@@ -1,0 +1,99 @@
+"""Every URL pattern, for every persona, answers as declared here.
+
+A new page must add a row: test_every_url_pattern_is_in_the_matrix fails until it does. Objects of
+another ecosystem answer 404 (their existence is not revealed); pages a user may see but not use
+answer 403; anonymous users are sent to the login page.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PERSONAS = ("anon", "alice", "bob", "olga", "nils", "rita")
+LOGIN = "to login"  # a 302 to the login page
+
+# Rows: URL name -> (how to build its arguments, expected GET status per persona).
+# alice leads ecosystem A; every object URL below points at ecosystem A.
+MATRIX = {
+    "home": (None, dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=200)),
+    "ecosystem_list": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
+    "ecosystem_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
+    "ecosystem_detail": (
+        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
+    ),
+    "ecosystem_update": (
+        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=403, rita=404),
+    ),
+    "ecosystem_history": (
+        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
+    ),
+    # Signed-in users are sent on from the login page.
+    "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
+    # Logging out takes a POST (a link cannot log anybody out).
+    "logout": (None, dict.fromkeys(PERSONAS, 405)),
+    "password_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "password_change_done": (
+        None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200),
+    ),
+    "password_reset": (None, dict.fromkeys(PERSONAS, 200)),
+    "password_reset_done": (None, dict.fromkeys(PERSONAS, 200)),
+    "password_reset_confirm": ("reset_token", dict.fromkeys(PERSONAS, 200)),
+    "password_reset_complete": (None, dict.fromkeys(PERSONAS, 200)),
+    # Django's language switch: a GET changes nothing and redirects.
+    "set_language": (None, dict.fromkeys(PERSONAS, 302)),
+}
+
+# Django's admin keeps its own staff-only rule, tested in test_admin_is_for_staff_only.
+OWN_RULES = {"admin"}
+
+
+def _url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in OWN_RULES:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"URL pattern {pattern.pattern} has no name"
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    assert set(_url_names(get_resolver().url_patterns)) == set(MATRIX)
+
+
+def _kwargs(kind, request):
+    if kind is None:
+        return {}
+    if kind == "reset_token":
+        return {"uidb64": "MQ", "token": "abc-123"}
+    return {"pk": request.getfixturevalue(kind).pk}
+
+
+CASES = [(name, persona) for name in MATRIX for persona in PERSONAS]
+
+
+@pytest.mark.parametrize(("name", "persona"), CASES, ids=[f"{n}-{p}" for n, p in CASES])
+def test_url_answers_each_persona_as_declared(name, persona, request, client_for, alice, bob):
+    kind, expected = MATRIX[name]
+    user = None if persona == "anon" else request.getfixturevalue(persona)
+    url = reverse(name, kwargs=_kwargs(kind, request))
+    response = client_for(user).get(url)
+    if expected[persona] == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(f"{reverse('login')}?next=")
+    else:
+        assert response.status_code == expected[persona]
+
+
+@pytest.mark.parametrize("persona", ["alice", "olga", "nils", "rita"])
+def test_admin_is_for_staff_only(persona, request, client_for):
+    response = client_for(request.getfixturevalue(persona)).get(reverse("admin:index"))
+    assert response.status_code == 302
+
+
+def test_administrator_reaches_admin(client_for, db):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(email="adam@example.se", role="admin", is_staff=True, is_superuser=True)
+    assert client_for(admin).get(reverse("admin:index")).status_code == 200
