@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from ekosystem import permissions
+from ekosystem import permissions, resume
 from ekosystem.criteria import cluster_of_sweden_checklist
 from ekosystem.filters import EcosystemFilter
 from ekosystem.forms import BoardMemberFormSet, EcosystemForm
@@ -68,7 +68,7 @@ def ecosystem_detail(request, pk):
 
 def _edit(request, ecosystem):
     is_new = ecosystem.pk is None
-    data = request.POST if request.method == "POST" else None
+    data = resume.form_data(request)
     form = EcosystemForm(data, instance=ecosystem, user=request.user)
     board_formset = BoardMemberFormSet(data, instance=ecosystem, prefix="board")
     if request.method == "POST" and form.is_valid() and board_formset.is_valid():
@@ -89,14 +89,14 @@ def _edit(request, ecosystem):
     )
 
 
-@login_required
+@resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def ecosystem_create(request):
     permissions.require(permissions.can_create_ecosystem(request.user))
     return _edit(request, Ecosystem())
 
 
-@login_required
+@resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def ecosystem_update(request, pk):
     return _edit(request, permissions.get_ecosystem_for_user(request.user, pk, for_edit=True))

@@ -269,3 +269,18 @@ def test_history_records_board_changes(client_for, olga, ecosystem_a):
         "entries"
     ]
     assert any(e.subject == "styrelseledamoten Ny Ledamot" and e.who == olga for e in entries)
+
+
+def test_values_typed_before_the_session_ran_out_come_back_after_login(client, alice, ecosystem_a):
+    url = reverse("ecosystem_update", args=[ecosystem_a.pk])
+    expired = client.post(url, _form_data(ecosystem_a, strategy_goals="Skrivet före utloggning"))
+    assert expired.url == f"{reverse('login')}?next={url}"
+
+    client.post(reverse("login"), {"username": alice.email, "password": "rätt-lösenord-123"})
+    page = client.get(url)
+
+    assert page.context["form"]["strategy_goals"].value() == "Skrivet före utloggning"
+    assert "Du loggades ut innan du sparade." in page.text
+    ecosystem_a.refresh_from_db()
+    assert ecosystem_a.strategy_goals == ""
+    assert client.get(url).context["form"]["strategy_goals"].value() == ""

@@ -1,0 +1,53 @@
+"""Keep what a user typed when their session ran out before they pressed Save.
+
+A POST that arrives without a signed-in user is kept in the (new, anonymous) session and the user
+is sent to log in; when they come back to the same page, the form is filled in from what they
+sent, ready to save again. Django keeps session data across login (it only cycles the key).
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+SESSION_KEY = "resume_post"
+NOT_KEPT = {"csrfmiddlewaretoken"}
+
+
+def login_required_keeping_post(view):
+    """Like login_required, but an unauthenticated POST is kept for after the login."""
+
+    protected = login_required(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated and request.method == "POST":
+            request.session[SESSION_KEY] = {
+                "path": request.path,
+                "data": {k: v for k, v in request.POST.lists() if k not in NOT_KEPT},
+            }
+            return redirect_to_login(request.path)
+        return protected(request, *args, **kwargs)
+
+    return wrapper
+
+
+def form_data(request):
+    """The data to bind a form to: the POST, or what an interrupted POST to this page left."""
+    if request.method == "POST":
+        return request.POST
+    kept = request.session.get(SESSION_KEY)
+    if not kept or kept["path"] != request.path:
+        return None
+    del request.session[SESSION_KEY]
+    messages.warning(
+        request,
+        _("Du loggades ut innan du sparade. Det du skrev finns kvar nedan: kontrollera och spara."),
+    )
+    data = QueryDict(mutable=True)
+    for key, values in kept["data"].items():
+        data.setlist(key, values)
+    return data

@@ -1,0 +1,187 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from ekosystem.choices import Gap, Phase, Role
+from ekosystem.criteria import CHECKS
+from ekosystem.management.commands.load_demo_data import DEMO_PASSWORD
+from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = {
+    "handlaggare@example.se": Role.OFFICER,
+    "ledare@example.se": Role.LEADER,
+    "ledare2@example.se": Role.LEADER,
+    "namnd@example.se": Role.BOARD,
+    "granskare@example.se": Role.REVIEWER,
+    "admin@example.se": Role.ADMIN,
+}
+
+
+def load_demo_data():
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "ecosystems": Ecosystem.objects.count(),
+        "board members": BoardMember.objects.count(),
+        "users": User.objects.count(),
+        "specialisations": Specialisation.objects.count(),
+        "ecosystem history": Ecosystem.history.count(),
+        "board history": BoardMember.history.count(),
+        "specialisation links": Ecosystem.specialisations.through.objects.count(),
+        "leader links": User.ecosystems.through.objects.count(),
+    }
+
+
+def test_creates_seven_ecosystems_and_eight_ranked_specialisations():
+    load_demo_data()
+
+    assert Ecosystem.objects.count() == 7
+    assert list(Specialisation.objects.values_list("rank", flat=True)) == list(range(1, 9))
+    assert all(eco.specialisations.exists() for eco in Ecosystem.objects.all())
+
+
+def test_every_ecosystem_has_three_to_six_board_members_and_one_chair():
+    load_demo_data()
+
+    for eco in Ecosystem.objects.all():
+        assert 3 <= eco.board_members.count() <= 6, eco.name
+        assert eco.board_members.filter(is_chair=True).count() == 1, eco.name
+    assert BoardMember.objects.filter(trained=True).exists()
+    assert BoardMember.objects.filter(trained=False).exists()
+
+
+def test_creates_one_demo_user_per_role():
+    load_demo_data()
+
+    for email, role in DEMO_LOGINS.items():
+        assert User.objects.get(email=email).role == role
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    admin = User.objects.get(email="admin@example.se")
+    assert admin.is_staff and admin.is_superuser
+
+
+def test_every_demo_login_authenticates_with_the_demo_password(rf):
+    load_demo_data()
+
+    for email in DEMO_LOGINS:
+        request = rf.post("/account/login/")
+        user = authenticate(request=request, username=email, password=DEMO_PASSWORD)
+        assert user is not None, email
+        assert user.email == email
+
+
+def test_rerun_restores_a_changed_demo_password(rf):
+    load_demo_data()
+    officer = User.objects.get(email="handlaggare@example.se")
+    officer.set_password("något-annat-lösenord")
+    officer.save()
+
+    load_demo_data()
+
+    request = rf.post("/account/login/")
+    assert (
+        authenticate(request=request, username="handlaggare@example.se", password=DEMO_PASSWORD)
+        == officer
+    )
+
+
+def test_running_twice_creates_no_duplicates_and_no_new_history():
+    load_demo_data()
+    first = counts()
+
+    load_demo_data()
+
+    assert counts() == first
+
+
+def test_running_twice_leaves_existing_ecosystems_unchanged():
+    load_demo_data()
+    before = {eco.name: (eco.version, eco.updated_at) for eco in Ecosystem.objects.all()}
+
+    load_demo_data()
+
+    after = {eco.name: (eco.version, eco.updated_at) for eco in Ecosystem.objects.all()}
+    assert after == before
+
+
+def test_each_ecosystem_has_a_later_change_by_the_officer():
+    load_demo_data()
+    officer = User.objects.get(email="handlaggare@example.se")
+
+    for eco in Ecosystem.objects.all():
+        latest = eco.history.latest()
+        assert latest.history_type == "~", eco.name
+        assert latest.history_user == officer, eco.name
+        assert latest.diff_against(latest.prev_record).changes, eco.name
+
+
+def test_first_leader_leads_exactly_one_ecosystem():
+    load_demo_data()
+
+    leader = User.objects.get(email="ledare@example.se")
+    assert leader.ecosystems.count() == 1
+    assert leader.ecosystems.get().leader_email == "ledare@example.se"
+
+
+def test_second_leader_leads_a_different_ecosystem():
+    load_demo_data()
+
+    first = User.objects.get(email="ledare@example.se").ecosystems.get()
+    second = User.objects.get(email="ledare2@example.se").ecosystems.get()
+    assert first != second
+
+
+def test_ecosystems_cover_every_phase_including_the_network_phase():
+    load_demo_data()
+
+    phases = set(Ecosystem.objects.values_list("phase", flat=True))
+    assert phases == set(Phase.values)
+
+
+def test_ecosystems_vary_in_how_many_cluster_of_sweden_criteria_they_meet():
+    load_demo_data()
+
+    met = list(Ecosystem.objects.values_list("cluster_criteria_met", flat=True))
+    assert max(met) == len(CHECKS)
+    assert min(met) < len(CHECKS)
+    assert len(set(met)) >= 3
+
+
+def test_some_ecosystem_lacks_academia_members_low_turnover_or_under_thirty_members():
+    load_demo_data()
+
+    ecosystems = list(Ecosystem.objects.all())
+    assert any(eco.members_academia == 0 for eco in ecosystems)
+    assert any(eco.annual_turnover <= 1_000_000 for eco in ecosystems)
+    assert any(eco.members_total < 30 for eco in ecosystems)
+
+
+def test_at_least_one_leader_spends_under_half_time_on_the_ecosystem():
+    load_demo_data()
+
+    assert Ecosystem.objects.filter(leader_time_share__lt=50).exists()
+
+
+def test_gaps_are_valid_gap_codes():
+    load_demo_data()
+
+    for eco in Ecosystem.objects.all():
+        assert eco.gaps, eco.name
+        assert set(eco.gaps) <= set(Gap.values), eco.name
+
+
+def test_prints_the_demo_logins_and_the_local_url():
+    output = load_demo_data()
+
+    for email in DEMO_LOGINS:
+        assert email in output
+    assert DEMO_PASSWORD in output
+    assert "http://127.0.0.1:8000/" in output
