@@ -5,8 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ekosystem.choices import Gap
-from ekosystem.models import BoardMember, Ecosystem
+from ekosystem.choices import Gap, Role
+from ekosystem.models import BoardMember, Ecosystem, User
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -17,7 +17,9 @@ class LoginForm(AuthenticationForm):
     }
 
 
-OFFICER_ONLY_FIELDS = ("phase", "system_type", "specialisations", "excellence_label")
+OFFICER_ONLY_FIELDS = (
+    "phase", "system_type", "specialisations", "excellence_label", "leader_accounts",
+)
 
 FIELDSETS = (
     (
@@ -27,7 +29,7 @@ FIELDSETS = (
     ),
     (
         _("Ledare"),
-        ("leader_name", "leader_email", "leader_time_share", "leader_trained"),
+        ("leader_name", "leader_email", "leader_time_share", "leader_trained", "leader_accounts"),
     ),
     (
         _("Medlemmar och resurser"),
@@ -53,12 +55,21 @@ class EcosystemForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    leader_accounts = forms.ModelMultipleChoiceField(
+        label=_("Inloggningar som får fylla i uppgifterna"),
+        queryset=User.objects.filter(role=Role.LEADER, is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Ekosystemsledare som ser och ändrar detta ekosystem."),
+    )
     # The version the editor started from; a save against a newer version is refused.
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Ecosystem
-        fields = [name for _legend, names in FIELDSETS for name in names]
+        fields = [
+            name for _legend, names in FIELDSETS for name in names if name != "leader_accounts"
+        ]
         widgets = {
             "specialisations": forms.CheckboxSelectMultiple,
             "strategy_goals": forms.Textarea(attrs={"rows": 3}),
@@ -70,6 +81,8 @@ class EcosystemForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        if self.instance.pk:
+            self.fields["leader_accounts"].initial = self.instance.leaders.all()
         if not user.is_officer:
             for name in OFFICER_ONLY_FIELDS:
                 del self.fields[name]

@@ -18,7 +18,8 @@ def save_ecosystem(*, form, board_formset=None) -> Ecosystem:
     """Save a validated ecosystem form (and its board) unless someone saved in between.
 
     Side effects: raises the ecosystem's version, records history for the ecosystem and every
-    board member changed, and recomputes the stored Cluster of Sweden count.
+    board member changed, recomputes the stored Cluster of Sweden count and, where the form has
+    the field (officers), sets which leader logins reach the ecosystem.
     """
     ecosystem = form.instance
     if ecosystem.pk:
@@ -31,6 +32,8 @@ def save_ecosystem(*, form, board_formset=None) -> Ecosystem:
             raise EditConflict(EDIT_CONFLICT_MESSAGE)
         ecosystem.version = current + 1
     ecosystem = form.save()
+    if "leader_accounts" in form.cleaned_data:
+        ecosystem.leaders.set(form.cleaned_data["leader_accounts"])
     if board_formset is not None:
         board_formset.instance = ecosystem
         board_formset.save()

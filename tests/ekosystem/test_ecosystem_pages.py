@@ -284,3 +284,20 @@ def test_values_typed_before_the_session_ran_out_come_back_after_login(client, a
     ecosystem_a.refresh_from_db()
     assert ecosystem_a.strategy_goals == ""
     assert client.get(url).context["form"]["strategy_goals"].value() == ""
+
+
+def test_officer_links_leader_logins_to_an_ecosystem(client_for, olga, alice, bob, ecosystem_a):
+    client_for(olga).post(
+        reverse("ecosystem_update", args=[ecosystem_a.pk]),
+        _form_data(ecosystem_a, leader_accounts=[alice.pk, bob.pk]),
+    )
+    assert set(ecosystem_a.leaders.all()) == {alice, bob}
+    assert client_for(bob).get(ecosystem_a.get_absolute_url()).status_code == 200
+
+
+def test_leader_cannot_give_others_access(client_for, alice, bob, ecosystem_a):
+    client_for(alice).post(
+        reverse("ecosystem_update", args=[ecosystem_a.pk]),
+        _form_data(ecosystem_a, leader_accounts=[alice.pk, bob.pk]),
+    )
+    assert list(ecosystem_a.leaders.all()) == [alice]
