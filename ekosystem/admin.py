@@ -45,11 +45,24 @@ class BoardMemberInline(admin.TabularInline):
 @admin.register(Ecosystem)
 class EcosystemAdmin(SimpleHistoryAdmin):
     list_display = [
-        "name", "organisation_name", "phase", "system_type", "municipality",
-        "cluster_criteria_met", "leader_time_share", "updated_at",
+        "name",
+        "organisation_name",
+        "phase",
+        "system_type",
+        "municipality",
+        "cluster_criteria_met",
+        "leader_time_share",
+        "updated_at",
     ]
-    list_filter = ["phase", "system_type", "specialisations", "legal_form", "excellence_label",
-                   "eccp_listed", "municipality"]
+    list_filter = [
+        "phase",
+        "system_type",
+        "specialisations",
+        "legal_form",
+        "excellence_label",
+        "eccp_listed",
+        "municipality",
+    ]
     search_fields = ["name", "organisation_name", "organisation_number", "leader_name"]
     filter_horizontal = ["specialisations"]
     readonly_fields = ["cluster_criteria_met", "version", "created_at", "updated_at"]

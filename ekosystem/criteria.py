@@ -65,9 +65,12 @@ def _staff(eco) -> Criterion:
     if eco.staff_fte is None:
         return Criterion("staff", label, False, _("Personalresursen är inte angiven."))
     met = eco.staff_fte >= MIN_STAFF_FTE
-    reason = "" if met else _("Personalresursen är %(fte)s årsarbetskrafter.") % {
-        "fte": number_format(eco.staff_fte, decimal_pos=2)
-    }
+    reason = (
+        ""
+        if met
+        else _("Personalresursen är %(fte)s årsarbetskrafter.")
+        % {"fte": number_format(eco.staff_fte, decimal_pos=2)}
+    )
     return Criterion("staff", label, met, reason)
 
 

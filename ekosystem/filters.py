@@ -9,7 +9,8 @@ from ekosystem.models import Ecosystem, Specialisation
 
 class EcosystemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="search", label=_("Sök"),
+        method="search",
+        label=_("Sök"),
         help_text=_("Namn, organisation, ledare eller organisationsnummer"),
     )
     phase = django_filters.ChoiceFilter(

@@ -5,8 +5,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ekosystem import permissions
 from ekosystem.choices import Gap, Role
 from ekosystem.models import BoardMember, Ecosystem, User
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -18,14 +20,25 @@ class LoginForm(AuthenticationForm):
 
 
 OFFICER_ONLY_FIELDS = (
-    "phase", "system_type", "specialisations", "excellence_label", "leader_accounts",
+    "phase",
+    "system_type",
+    "specialisations",
+    "excellence_label",
+    "leader_accounts",
 )
 
 FIELDSETS = (
     (
         _("Organisation"),
-        ("name", "organisation_name", "organisation_number", "legal_form", "year_founded",
-         "municipality", "website"),
+        (
+            "name",
+            "organisation_name",
+            "organisation_number",
+            "legal_form",
+            "year_founded",
+            "municipality",
+            "website",
+        ),
     ),
     (
         _("Ledare"),
@@ -33,9 +46,17 @@ FIELDSETS = (
     ),
     (
         _("Medlemmar och resurser"),
-        ("members_business", "members_academia", "members_public", "members_civil",
-         "members_abroad", "annual_turnover", "staff_fte", "systematic_innovation_work",
-         "eccp_listed"),
+        (
+            "members_business",
+            "members_academia",
+            "members_public",
+            "members_civil",
+            "members_abroad",
+            "annual_turnover",
+            "staff_fte",
+            "systematic_innovation_work",
+            "eccp_listed",
+        ),
     ),
     (
         _("Inriktning och fas"),
@@ -83,7 +104,7 @@ class EcosystemForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version
         if self.instance.pk:
             self.fields["leader_accounts"].initial = self.instance.leaders.all()
-        if not user.is_officer:
+        if not permissions.can_edit_registry_facts(user):
             for name in OFFICER_ONLY_FIELDS:
                 del self.fields[name]
         self.fields["year_founded"].widget.attrs["max"] = timezone.localdate().year
@@ -130,7 +151,8 @@ class BaseBoardMemberFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         chairs = [
-            form for form in self.forms
+            form
+            for form in self.forms
             if form.cleaned_data.get("is_chair") and not form.cleaned_data.get("DELETE")
         ]
         if len(chairs) > 1:

@@ -66,8 +66,11 @@ def _entries(records, model, subject) -> list[Entry]:
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             entry.changes = [
-                Change(_label(model, c.field), _show(model, c.field, c.old),
-                       _show(model, c.field, c.new))
+                Change(
+                    _label(model, c.field),
+                    _show(model, c.field, c.old),
+                    _show(model, c.field, c.new),
+                )
                 for c in delta.changes
                 if c.field not in HIDDEN_FIELDS
             ]
@@ -92,4 +95,3 @@ def change_log(ecosystem, limit=200) -> list[Entry]:
     )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]
-

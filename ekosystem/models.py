@@ -6,7 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ekosystem.choices import ExcellenceLabel, Gap, LegalForm, Municipality, Phase, Role, Sector, SystemType
+from ekosystem.choices import (
+    ExcellenceLabel,
+    Gap,
+    LegalForm,
+    Municipality,
+    Phase,
+    Role,
+    Sector,
+    SystemType,
+)
 from ekosystem.criteria import cluster_of_sweden_checklist
 
 
@@ -40,9 +49,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Gäller ekosystemsledare: de ekosystem personen fyller i uppgifter för."),
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
-    is_staff = models.BooleanField(
-        _("får använda administrationsgränssnittet"), default=False
-    )
+    is_staff = models.BooleanField(_("får använda administrationsgränssnittet"), default=False)
     date_joined = models.DateTimeField(_("skapad"), default=timezone.now)
 
     objects = UserManager()
@@ -139,17 +146,13 @@ class Ecosystem(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("Andel av en heltid. Strategin kräver minst 50 %."),
     )
-    leader_trained = models.BooleanField(
-        _("ledaren har deltagit i utbildningen"), default=False
-    )
+    leader_trained = models.BooleanField(_("ledaren har deltagit i utbildningen"), default=False)
 
     members_business = models.PositiveIntegerField(_("medlemmar från näringslivet"), default=0)
     members_academia = models.PositiveIntegerField(_("medlemmar från akademin"), default=0)
     members_public = models.PositiveIntegerField(_("medlemmar från offentlig sektor"), default=0)
     members_civil = models.PositiveIntegerField(_("medlemmar från civila sektorn"), default=0)
-    members_abroad = models.PositiveIntegerField(
-        _("varav baserade utanför Sverige"), default=0
-    )
+    members_abroad = models.PositiveIntegerField(_("varav baserade utanför Sverige"), default=0)
     annual_turnover = models.PositiveBigIntegerField(
         _("årlig omsättning (kr)"), null=True, blank=True
     )
@@ -208,9 +211,6 @@ class Ecosystem(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("ecosystem_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.cluster_criteria_met = sum(c.met for c in cluster_of_sweden_checklist(self))
         update_fields = kwargs.get("update_fields")
@@ -218,11 +218,13 @@ class Ecosystem(models.Model):
             kwargs["update_fields"] = {*update_fields, "cluster_criteria_met"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("ecosystem_detail", args=[self.pk])
+
     @property
     def members_total(self):
         return (
-            self.members_business + self.members_academia + self.members_public
-            + self.members_civil
+            self.members_business + self.members_academia + self.members_public + self.members_civil
         )
 
     @property
@@ -238,7 +240,9 @@ class Ecosystem(models.Model):
 
 class BoardMember(models.Model):
     ecosystem = models.ForeignKey(
-        Ecosystem, on_delete=models.CASCADE, related_name="board_members",
+        Ecosystem,
+        on_delete=models.CASCADE,
+        related_name="board_members",
         verbose_name=_("ekosystem"),
     )
     name = models.CharField(_("namn"), max_length=200)

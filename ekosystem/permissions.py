@@ -36,7 +36,7 @@ def can_edit_ecosystem(user, ecosystem) -> bool:
 
 
 def can_edit_registry_facts(user) -> bool:
-    """Facts an officer records about an ecosystem (phase, label, specialisations), not its leader."""
+    """Facts the region records about an ecosystem (phase, label, ...), not its leader."""
     return user.is_officer
 
 

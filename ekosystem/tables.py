@@ -19,8 +19,14 @@ class EcosystemTable(tables.Table):
 
     class Meta:
         model = Ecosystem
-        fields = ["name", "organisation_name", "phase", "specialisations", "member_count",
-                  "cluster_criteria_met"]
+        fields = [
+            "name",
+            "organisation_name",
+            "phase",
+            "specialisations",
+            "member_count",
+            "cluster_criteria_met",
+        ]
         attrs = {"class": "table table-striped align-middle"}
         empty_text = _("Inga ekosystem matchar urvalet.")
 

@@ -28,14 +28,19 @@ def ecosystem_b(db):
 
 @pytest.fixture
 def alice(ecosystem_a):
-    return UserFactory(email="alice@example.se", full_name="Alice Ledare", role=Role.LEADER,
-                       ecosystems=[ecosystem_a])
+    return UserFactory(
+        email="alice@example.se",
+        full_name="Alice Ledare",
+        role=Role.LEADER,
+        ecosystems=[ecosystem_a],
+    )
 
 
 @pytest.fixture
 def bob(ecosystem_b):
-    return UserFactory(email="bob@example.se", full_name="Bob Ledare", role=Role.LEADER,
-                       ecosystems=[ecosystem_b])
+    return UserFactory(
+        email="bob@example.se", full_name="Bob Ledare", role=Role.LEADER, ecosystems=[ecosystem_b]
+    )
 
 
 @pytest.fixture

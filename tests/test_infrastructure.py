@@ -1,28 +1,23 @@
-"""The services the settings wire up: Redis for cache and Celery where configured, else in-process."""
-
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""Redis for the cache and Celery where configured; in-process otherwise."""
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.utils import run_python
+
 needs_redis = pytest.mark.skipif(
     not settings.REDIS_URL, reason="REDIS_URL is not set (CI sets it and runs these)"
 )
 
 
 def _setting_without_env(expression, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-c",
-         f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ekosystem.settings');"
-         f" django.setup(); from django.conf import settings; print({expression})"],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60,
+    result = run_python(
+        "-c",
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ekosystem.settings');"
+        f" django.setup(); from django.conf import settings; print({expression})",
+        drop=("REDIS_URL", "DATABASE_URL"),
+        **env,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()

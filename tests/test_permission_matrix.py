@@ -18,13 +18,16 @@ MATRIX = {
     "ecosystem_list": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
     "ecosystem_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
     "ecosystem_detail": (
-        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
+        "ecosystem_a",
+        dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
     ),
     "ecosystem_update": (
-        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=403, rita=404),
+        "ecosystem_a",
+        dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=403, rita=404),
     ),
     "ecosystem_history": (
-        "ecosystem_a", dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
+        "ecosystem_a",
+        dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
     ),
     # Signed-in users are sent on from the login page.
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
@@ -32,7 +35,8 @@ MATRIX = {
     "logout": (None, dict.fromkeys(PERSONAS, 405)),
     "password_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
     "password_change_done": (
-        None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200),
+        None,
+        dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200),
     ),
     "password_reset": (None, dict.fromkeys(PERSONAS, 200)),
     "password_reset_done": (None, dict.fromkeys(PERSONAS, 200)),

@@ -10,8 +10,13 @@ from ekosystem.models import Ecosystem
 def _eco(**overrides):
     """An unsaved ecosystem that meets every criterion, with the given facts changed."""
     facts = dict(
-        members_business=25, members_academia=3, members_public=2, members_civil=0,
-        annual_turnover=1_000_001, staff_fte=Decimal("1.00"), excellence_label="silver",
+        members_business=25,
+        members_academia=3,
+        members_public=2,
+        members_civil=0,
+        annual_turnover=1_000_001,
+        staff_fte=Decimal("1.00"),
+        excellence_label="silver",
         systematic_innovation_work=True,
     )
     return Ecosystem(**{**facts, **overrides})
@@ -64,8 +69,9 @@ def test_staff_of_exactly_one_full_time_equivalent_is_enough():
 
 
 def test_thirty_own_members_across_all_sectors_are_needed():
-    assert _by_code(_eco(members_business=24, members_academia=3, members_public=2,
-                         members_civil=1))["members"].met
+    assert _by_code(
+        _eco(members_business=24, members_academia=3, members_public=2, members_civil=1)
+    )["members"].met
     short = _by_code(_eco(members_business=20, members_academia=3, members_public=2))["members"]
     assert not short.met
     assert short.reason == "Ekosystemet har 25 egna medlemmar."
@@ -79,8 +85,15 @@ def test_recorded_criteria_are_marked_as_recorded_by_an_officer():
 
 
 def test_saving_an_ecosystem_stores_how_many_criteria_it_meets(db):
-    eco = _eco(name="X", organisation_name="X", legal_form="other", phase="network",
-               annual_turnover=10, members_business=28, members_academia=0)
+    eco = _eco(
+        name="X",
+        organisation_name="X",
+        legal_form="other",
+        phase="network",
+        annual_turnover=10,
+        members_business=28,
+        members_academia=0,
+    )
     eco.save()
     assert eco.cluster_criteria_met == 4
     eco.annual_turnover = 5_000_000

@@ -131,8 +131,15 @@ def test_board_member_sees_no_edit_button(client_for, nils, ecosystem_a):
 def test_officer_creates_an_ecosystem(client_for, olga):
     response = client_for(olga).post(
         reverse("ecosystem_create"),
-        _form_data(Ecosystem(name="Ny", organisation_name="Ny ek. för.", legal_form="other",
-                             phase="network", staff_fte=1)),
+        _form_data(
+            Ecosystem(
+                name="Ny",
+                organisation_name="Ny ek. för.",
+                legal_form="other",
+                phase="network",
+                staff_fte=1,
+            )
+        ),
     )
     created = Ecosystem.objects.get(name="Ny")
     assert response.url == created.get_absolute_url()
@@ -140,8 +147,14 @@ def test_officer_creates_an_ecosystem(client_for, olga):
 
 def test_leader_edits_own_ecosystem_and_board(client_for, alice, ecosystem_a):
     data = _form_data(ecosystem_a, members_business=50, gaps=["research", "capital"])
-    data.update({"board-TOTAL_FORMS": 1, "board-0-name": "Kim Ordförande",
-                 "board-0-is_chair": "on", "board-0-trained": "on"})
+    data.update(
+        {
+            "board-TOTAL_FORMS": 1,
+            "board-0-name": "Kim Ordförande",
+            "board-0-is_chair": "on",
+            "board-0-trained": "on",
+        }
+    )
     client_for(alice).post(reverse("ecosystem_update", args=[ecosystem_a.pk]), data)
     ecosystem_a.refresh_from_db()
     assert ecosystem_a.members_business == 50
@@ -188,15 +201,23 @@ def test_invalid_form_shows_swedish_messages_and_keeps_every_value(client_for, o
 
 def test_future_founding_year_is_refused(client_for, olga, ecosystem_a):
     response = client_for(olga).post(
-        reverse("ecosystem_update", args=[ecosystem_a.pk]), _form_data(ecosystem_a, year_founded=2999)
+        reverse("ecosystem_update", args=[ecosystem_a.pk]),
+        _form_data(ecosystem_a, year_founded=2999),
     )
     assert response.context["form"].errors["year_founded"] == ["Året kan inte ligga i framtiden."]
 
 
 def test_two_chairs_are_refused(client_for, olga, ecosystem_a):
     data = _form_data(ecosystem_a)
-    data.update({"board-TOTAL_FORMS": 2, "board-0-name": "A", "board-0-is_chair": "on",
-                 "board-1-name": "B", "board-1-is_chair": "on"})
+    data.update(
+        {
+            "board-TOTAL_FORMS": 2,
+            "board-0-name": "A",
+            "board-0-is_chair": "on",
+            "board-1-name": "B",
+            "board-1-is_chair": "on",
+        }
+    )
     response = client_for(olga).post(reverse("ecosystem_update", args=[ecosystem_a.pk]), data)
     assert response.context["board_formset"].non_form_errors() == [
         "Styrelsen kan bara ha en ordförande."
@@ -265,9 +286,9 @@ def test_history_records_board_changes(client_for, olga, ecosystem_a):
     data = _form_data(ecosystem_a)
     data.update({"board-TOTAL_FORMS": 1, "board-0-name": "Ny Ledamot"})
     client_for(olga).post(reverse("ecosystem_update", args=[ecosystem_a.pk]), data)
-    entries = client_for(olga).get(reverse("ecosystem_history", args=[ecosystem_a.pk])).context[
-        "entries"
-    ]
+    entries = (
+        client_for(olga).get(reverse("ecosystem_history", args=[ecosystem_a.pk])).context["entries"]
+    )
     assert any(e.subject == "styrelseledamoten Ny Ledamot" and e.who == olga for e in entries)
 
 

@@ -1,15 +1,10 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.utils import run_python
 
 
 def _login(client, email, password, **extra):
@@ -95,17 +90,12 @@ def test_password_reset_does_not_reveal_unknown_addresses(client, db):
 
 
 def _run_in_production_mode(*args, **env):
-    environment = {
-        **os.environ,
+    production = {
         "EKOSYSTEM_ENV": "production",
         "SECRET_KEY": "x" * 30 + "-production-test-key-with-enough-entropy-9f8e7d6c5b4a",
         "ALLOWED_HOSTS": "ekosystem.example.se",
-        **env,
     }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
-    )
+    return run_python("manage.py", *args, **{**production, **env})
 
 
 def test_production_mode_passes_the_deployment_checklist():
@@ -120,8 +110,13 @@ def test_production_mode_refuses_to_start_without_a_secret_key():
 
 
 @pytest.mark.parametrize(
-    "setting", ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY",
-                "CSRF_COOKIE_HTTPONLY"]
+    "setting",
+    [
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_HTTPONLY",
+    ],
 )
 def test_production_mode_sets_secure_http_only_cookies(setting):
     result = _run_in_production_mode(
