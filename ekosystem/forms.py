@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
@@ -113,11 +113,21 @@ class EcosystemForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             *(
-                Fieldset(legend, *[name for name in names if name in self.fields])
+                Fieldset(
+                    legend, Row(*[self._column(name) for name in names if name in self.fields])
+                )
                 for legend, names in FIELDSETS
             ),
             "version",
         )
+
+    def _column(self, name):
+        """Short inputs two to a row; text areas, check boxes and choice lists across the page."""
+        widget = self.fields[name].widget
+        wide = isinstance(
+            widget, forms.Textarea | forms.CheckboxInput | forms.CheckboxSelectMultiple
+        )
+        return Column(name, css_class="col-12" if wide else "col-md-6")
 
     def clean_year_founded(self):
         year = self.cleaned_data["year_founded"]
