@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ekosystem.choices import (
@@ -60,7 +61,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         verbose_name = _("användare")
-        verbose_name_plural = _("användare")
+        verbose_name_plural = pgettext_lazy("plural", "användare")
         ordering = ["full_name", "email"]
 
     def __str__(self):
@@ -205,7 +206,7 @@ class Ecosystem(models.Model):
 
     class Meta:
         verbose_name = _("ekosystem")
-        verbose_name_plural = _("ekosystem")
+        verbose_name_plural = pgettext_lazy("plural", "ekosystem")
         ordering = ["name"]
 
     def __str__(self):
