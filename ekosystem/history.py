@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.utils.formats import localize
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -51,7 +52,7 @@ def _show(model, field_name, value) -> str:
 
 
 def _label(model, field_name) -> str:
-    return str(model._meta.get_field(field_name).verbose_name).capitalize()
+    return capfirst(model._meta.get_field(field_name).verbose_name)
 
 
 def _entries(records, model, subject) -> list[Entry]:

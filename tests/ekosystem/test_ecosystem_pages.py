@@ -322,3 +322,14 @@ def test_leader_cannot_give_others_access(client_for, alice, bob, ecosystem_a):
         _form_data(ecosystem_a, leader_accounts=[alice.pk, bob.pk]),
     )
     assert list(ecosystem_a.leaders.all()) == [alice]
+
+
+def test_history_labels_keep_proper_nouns_capitalised(client_for, olga, ecosystem_a):
+    client_for(olga).post(
+        reverse("ecosystem_update", args=[ecosystem_a.pk]),
+        _form_data(ecosystem_a, members_abroad=2),
+    )
+    entries = (
+        client_for(olga).get(reverse("ecosystem_history", args=[ecosystem_a.pk])).context["entries"]
+    )
+    assert entries[0].changes[0].label == "Varav baserade utanför Sverige"

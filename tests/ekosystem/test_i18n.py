@@ -48,3 +48,8 @@ def test_the_compiled_english_catalogue_matches_the_source():
             assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+def test_an_english_browser_still_gets_swedish_until_the_user_switches(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").text
+    assert '<html lang="sv">' in page
