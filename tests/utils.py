@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOT_INHERITED = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
-def run_python(*args, drop=(), **env):
+def run_python(*args, drop=(), cwd=ROOT, **env):
     """Run this project's Python in a fresh process with a cleaned environment plus `env`."""
     environment = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED and k not in drop}
     environment.update(env)

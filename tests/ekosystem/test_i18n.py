@@ -1,13 +1,20 @@
 import gettext
+import os
+import shutil
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
+from tests.utils import run_python
+
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+# What makemessages reads: every app package, the templates and the catalogue itself.
+SOURCE_PARTS = ["manage.py", "ekosystem", "templates", "locale"]
 
 
 def test_pages_are_swedish_by_default(client, db):
@@ -53,3 +60,23 @@ def test_the_compiled_english_catalogue_matches_the_source():
 def test_an_english_browser_still_gets_swedish_until_the_user_switches(client, db):
     page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").text
     assert '<html lang="sv">' in page
+
+
+@pytest.mark.skipif(
+    not shutil.which("xgettext") and not os.environ.get("CI"),
+    reason="GNU gettext is not installed (apt-get install gettext); CI installs it",
+)
+def test_the_english_catalogue_holds_every_string_in_the_source(tmp_path):
+    root = Path(settings.BASE_DIR)
+    for part in SOURCE_PARTS:
+        copy = shutil.copytree if (root / part).is_dir() else shutil.copy
+        copy(root / part, tmp_path / part)
+    result = run_python(
+        "manage.py", "makemessages", "--locale", "en", "--no-obsolete", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    fresh = polib.pofile(str(tmp_path / "locale/en/LC_MESSAGES/django.po"))
+    committed = polib.pofile(str(CATALOGUE / "django.po"))
+    assert {(e.msgctxt, e.msgid) for e in fresh} == {(e.msgctxt, e.msgid) for e in committed}, (
+        "Run `make messages` and translate the new entries."
+    )
