@@ -15,7 +15,7 @@ def run_python(*args, drop=(), cwd=ROOT, **env):
     environment.update(env)
     return subprocess.run(
         [sys.executable, *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=environment,
         capture_output=True,
         text=True,
