@@ -5,16 +5,9 @@ regional development committee (board member), rita is a peer reviewer, and anon
 """
 
 import pytest
-from django.conf import settings
 
 from ekosystem.choices import Role
 from tests.factories import EcosystemFactory, UserFactory
-
-
-def pytest_configure(config):
-    # Persistent connections held by live-server threads keep PostgreSQL from dropping the test
-    # database at the end of the run.
-    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 AXE_JS = VENDOR / "axe.min.js"
@@ -51,8 +52,13 @@ def chromium_executable():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_executable):
-    """One Chromium per test process (per xdist worker); each test gets its own context."""
+def browser(django_db_setup, chromium_executable):
+    """One Chromium per test process (per xdist worker); each test gets its own context.
+
+    While Playwright runs, Django keeps database connections in storage tied to Playwright's event
+    loop. They are closed here, before that loop ends and before the test database is dropped
+    (PostgreSQL refuses to drop a database still in use).
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -61,6 +67,7 @@ def browser(chromium_executable):
         )
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -168,3 +175,4 @@ def check_axe(page) -> None:
 @pytest.fixture
 def axe():
     return check_axe
+
