@@ -175,4 +175,3 @@ def check_axe(page) -> None:
 @pytest.fixture
 def axe():
     return check_axe
-
