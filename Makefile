@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages vendor bench clean
+.PHONY: install run test lint format messages vendor clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
