@@ -7,6 +7,7 @@ but not change answer 403.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from agreements.models import Agreement
 from ekosystem.models import Ecosystem
 
 
@@ -50,3 +51,23 @@ def get_ecosystem_for_user(user, pk, *, for_edit=False) -> Ecosystem:
     if for_edit:
         require(can_edit_ecosystem(user, ecosystem))
     return ecosystem
+
+
+def visible_agreements(user):
+    """Agreements of the ecosystems the user may read (a leader's own; all for officers, board)."""
+    return Agreement.objects.filter(ecosystem__in=visible_ecosystems(user))
+
+
+def can_browse_agreements(user) -> bool:
+    return can_browse_registry(user)
+
+
+def can_manage_agreements(user) -> bool:
+    return user.is_officer
+
+
+def get_agreement_for_user(user, pk, *, for_edit=False) -> Agreement:
+    agreement = get_object_or_404(visible_agreements(user).select_related("ecosystem"), pk=pk)
+    if for_edit:
+        require(can_manage_agreements(user))
+    return agreement

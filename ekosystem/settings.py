@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ekosystem",
+    "agreements",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +122,12 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Europe/Stockholm"
+CELERY_BEAT_SCHEDULE = {
+    "renew-agreements": {
+        "task": "agreements.tasks.renew_agreements",
+        "schedule": crontab(hour=0, minute=15),
+    },
+}
 
 # --- Users and security ---------------------------------------------------------------------------
 

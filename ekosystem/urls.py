@@ -53,6 +53,8 @@ urlpatterns = [
     path("ecosystems/<int:pk>/", views.ecosystem_detail, name="ecosystem_detail"),
     path("ecosystems/<int:pk>/edit/", views.ecosystem_update, name="ecosystem_update"),
     path("ecosystems/<int:pk>/history/", views.ecosystem_history, name="ecosystem_history"),
+    path("agreements/", include("agreements.urls")),
+    path("calendar/", include("agreements.calendar_urls")),
     path("account/", include(auth_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from agreements.overview import overviews
 from ekosystem import permissions, resume
 from ekosystem.criteria import cluster_of_sweden_checklist
 from ekosystem.filters import EcosystemFilter
@@ -62,6 +64,8 @@ def ecosystem_detail(request, pk):
             "board_trained": sum(member.trained for member in board),
             "specialisations": ecosystem.specialisations.order_by("rank"),
             "can_edit": permissions.can_edit_ecosystem(request.user, ecosystem),
+            "agreements": overviews(ecosystem.agreements.all(), timezone.localdate()),
+            "can_add_agreement": permissions.can_manage_agreements(request.user),
         },
     )
 

@@ -11,8 +11,9 @@ from tests.factories import EcosystemFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _fast_tests(settings):
+def _fast_tests(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_TASK_ALWAYS_EAGER = True
 
 
@@ -41,6 +42,14 @@ def bob(ecosystem_b):
     return UserFactory(
         email="bob@example.se", full_name="Bob Ledare", role=Role.LEADER, ecosystems=[ecosystem_b]
     )
+
+
+@pytest.fixture
+def agreement_a(ecosystem_a):
+    """A signed agreement of ecosystem A from 1 January 2025, 1 500 tkr a year."""
+    from tests.agreements.factories import AgreementFactory
+
+    return AgreementFactory(ecosystem=ecosystem_a)
 
 
 @pytest.fixture

@@ -6,10 +6,18 @@ answer 403; anonymous users are sent to the login page.
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from agreements.calendar import create_calendar_token
+from agreements.models import Evaluation
+from tests.factories import UserFactory
 
 PERSONAS = ("anon", "alice", "bob", "olga", "nils", "rita")
 LOGIN = "to login"  # a 302 to the login page
+
+READ_AGREEMENT = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
+MANAGE_AGREEMENT = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=403, rita=404)
 
 # Rows: URL name -> (how to build its arguments, expected GET status per persona).
 # alice leads ecosystem A; every object URL below points at ecosystem A.
@@ -29,6 +37,22 @@ MATRIX = {
         "ecosystem_a",
         dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
     ),
+    "agreement_list": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
+    "agreement_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
+    "agreement_rules": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "agreement_detail": ("agreement_a", READ_AGREEMENT),
+    "agreement_document": ("agreement_a", READ_AGREEMENT),
+    "agreement_update": ("agreement_a", MANAGE_AGREEMENT),
+    "agreement_notice": ("agreement_a", MANAGE_AGREEMENT),
+    "agreement_amount": ("agreement_a", MANAGE_AGREEMENT),
+    "agreement_evaluation": ("agreement_a", MANAGE_AGREEMENT),
+    "agreement_evaluation_report": ("evaluation_report_a", READ_AGREEMENT),
+    "calendar_settings": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
+    # Changes take a POST.
+    "calendar_token_create": (None, dict.fromkeys(PERSONAS, 405)),
+    "calendar_token_revoke": (None, dict.fromkeys(PERSONAS, 405)),
+    # Calendar clients cannot log in: the private token is the key (revoked: 404, tested apart).
+    "calendar_feed": ("calendar_token_a", dict.fromkeys(PERSONAS, 200)),
     # Signed-in users are sent on from the login page.
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
     # Logging out takes a POST (a link cannot log anybody out).
@@ -71,7 +95,22 @@ def _kwargs(kind, request):
         return {}
     if kind == "reset_token":
         return {"uidb64": "MQ", "token": "abc-123"}
+    if kind == "calendar_token_a":
+        return {"token": create_calendar_token(user=request.getfixturevalue("alice")).token}
+    if kind == "evaluation_report_a":
+        evaluation = _evaluation_with_report(request.getfixturevalue("agreement_a"))
+        return {"pk": evaluation.agreement_id, "evaluation_pk": evaluation.pk}
     return {"pk": request.getfixturevalue(kind).pk}
+
+
+def _evaluation_with_report(agreement):
+    return Evaluation.objects.create(
+        agreement=agreement,
+        due_on=agreement.first_evaluation_on,
+        done_on=agreement.first_evaluation_on,
+        report=SimpleUploadedFile("rapport.pdf", b"%PDF-1.4 rapport"),
+        recorded_by=UserFactory(email="evaluator@example.se", role="officer"),
+    )
 
 
 CASES = [(name, persona) for name in MATRIX for persona in PERSONAS]
@@ -97,7 +136,5 @@ def test_admin_is_for_staff_only(persona, request, client_for):
 
 
 def test_administrator_reaches_admin(client_for, db):
-    from tests.factories import UserFactory
-
     admin = UserFactory(email="adam@example.se", role="admin", is_staff=True, is_superuser=True)
     assert client_for(admin).get(reverse("admin:index")).status_code == 200

@@ -1,0 +1,98 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from agreements.models import (
+    Agreement,
+    AgreementEvent,
+    AgreementPeriod,
+    AmountChange,
+    CalendarToken,
+    Contribution,
+    Evaluation,
+    IndicatorOutcome,
+    Notice,
+    ResultIndicator,
+)
+
+
+class PeriodInline(admin.TabularInline):
+    model = AgreementPeriod
+    extra = 0
+    readonly_fields = ["index", "start", "end", "notice_deadline"]
+    can_delete = False
+
+
+class AmountInline(admin.TabularInline):
+    model = AmountChange
+    extra = 0
+
+
+class NoticeInline(admin.TabularInline):
+    model = Notice
+    extra = 0
+    readonly_fields = ["ends_on", "recorded_at"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "ecosystem",
+        "reference",
+        "signed_on",
+        "start_date",
+        "initial_months",
+        "renewal_months",
+        "notice_months",
+        "first_evaluation_on",
+    ]
+    list_filter = ["signed_on", "initial_months", "renewal_months"]
+    search_fields = ["ecosystem__name", "reference", "region_signatory", "actor_signatory"]
+    list_select_related = ["ecosystem"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [PeriodInline, AmountInline, NoticeInline]
+
+
+@admin.register(AgreementEvent)
+class AgreementEventAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "kind", "happened_at", "actor"]
+    list_filter = ["kind"]
+    search_fields = ["agreement__ecosystem__name"]
+    list_select_related = ["agreement__ecosystem", "actor"]
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "due_on", "done_on", "recorded_by"]
+    list_filter = ["done_on"]
+    search_fields = ["agreement__ecosystem__name", "summary"]
+    list_select_related = ["agreement__ecosystem", "recorded_by"]
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "financier", "year", "amount_tkr"]
+    list_filter = ["year", "financier"]
+    search_fields = ["financier", "agreement__ecosystem__name"]
+
+
+class OutcomeInline(admin.TabularInline):
+    model = IndicatorOutcome
+    extra = 0
+
+
+@admin.register(ResultIndicator)
+class ResultIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "agreement", "target", "unit"]
+    search_fields = ["name", "agreement__ecosystem__name"]
+    inlines = [OutcomeInline]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["user__email"]
+    readonly_fields = ["token"]
+
+
+admin.site.register([AgreementPeriod, AmountChange, Notice, IndicatorOutcome])

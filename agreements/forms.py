@@ -1,0 +1,178 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, Notice
+from ekosystem.choices import Role
+from ekosystem.formfields import GroupedDecimalField
+from ekosystem.models import User
+from ekosystem.uploads import validate_document
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AgreementForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "ecosystem",
+            "reference",
+            "signed_on",
+            "start_date",
+            "initial_months",
+            "renewal_months",
+            "notice_months",
+            "cap_months",
+            "first_evaluation_on",
+            "evaluation_interval_months",
+            "board_seat_holder",
+            "region_signatory",
+            "actor_signatory",
+            "expected_role",
+            "expected_results",
+            "expected_effects",
+        ]
+        widgets = {
+            "signed_on": DATE,
+            "start_date": DATE,
+            "first_evaluation_on": DATE,
+            "expected_role": forms.Textarea(attrs={"rows": 3}),
+            "expected_results": forms.Textarea(attrs={"rows": 3}),
+            "expected_effects": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["board_seat_holder"].queryset = User.objects.filter(
+            role__in=[Role.OFFICER, Role.ADMIN], is_active=True
+        )
+        if self.instance.pk:
+            self.fields["ecosystem"].disabled = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Parter"),
+                Row(
+                    Column("ecosystem", css_class="col-md-6"),
+                    Column("reference", css_class="col-md-6"),
+                    Column("region_signatory", css_class="col-md-6"),
+                    Column("actor_signatory", css_class="col-md-6"),
+                    Column("signed_on", css_class="col-md-6"),
+                    Column("board_seat_holder", css_class="col-md-6"),
+                ),
+            ),
+            Fieldset(
+                _("Avtalstid"),
+                Row(
+                    Column("start_date", css_class="col-md-4"),
+                    Column("initial_months", css_class="col-md-4"),
+                    Column("renewal_months", css_class="col-md-4"),
+                    Column("notice_months", css_class="col-md-4"),
+                    Column("cap_months", css_class="col-md-4"),
+                ),
+            ),
+            Fieldset(
+                _("Utvärdering"),
+                Row(
+                    Column("first_evaluation_on", css_class="col-md-6"),
+                    Column("evaluation_interval_months", css_class="col-md-6"),
+                ),
+            ),
+            *self._extra_fieldsets(),
+            Fieldset(_("Uppdrag"), "expected_role", "expected_results", "expected_effects"),
+            "version",
+        )
+
+    def _extra_fieldsets(self):
+        return []
+
+
+class NewAgreementForm(AgreementForm):
+    annual_amount_tkr = GroupedDecimalField(
+        label=_("Belopp per år (tkr)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=1,
+    )
+    amount_from = forms.DateField(
+        label=_("Beloppet gäller från"),
+        widget=DATE,
+        help_text=_("Vanligen den 1 januari det första avtalsåret."),
+    )
+
+    def _extra_fieldsets(self):
+        return [
+            Fieldset(
+                _("Belopp"),
+                Row(
+                    Column("annual_amount_tkr", css_class="col-md-6"),
+                    Column("amount_from", css_class="col-md-6"),
+                ),
+            )
+        ]
+
+
+class NoticeForm(forms.ModelForm):
+    class Meta:
+        model = Notice
+        fields = ["party", "kind", "received_on", "note"]
+        widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("Ange dagen uppsägningen kom in; den kan inte ligga i framtiden.")
+            )
+        return received_on
+
+
+class AmountForm(forms.Form):
+    effective_from = forms.DateField(label=_("Gäller från"), widget=DATE)
+    annual_amount_tkr = GroupedDecimalField(
+        label=_("Nytt belopp per år (tkr)"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=1,
+    )
+    reason = forms.CharField(
+        label=_("Skäl"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+
+    def clean_effective_from(self):
+        day = self.cleaned_data["effective_from"]
+        if day < self.agreement.start_date:
+            raise forms.ValidationError(_("Beloppet kan inte gälla före avtalets start."))
+        return day
+
+
+class EvaluationForm(forms.Form):
+    due_on = forms.TypedChoiceField(label=_("Utvärdering"), coerce=str)
+    done_on = forms.DateField(label=_("Genomförd"), widget=DATE)
+    summary = forms.CharField(
+        label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    report = forms.FileField(
+        label=_("Rapport (PDF, Word eller Excel)"), required=False, validators=[validate_document]
+    )
+
+    def __init__(self, *args, due_dates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].choices = [(d.isoformat(), d.isoformat()) for d in due_dates]
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("En utvärdering kan inte vara genomförd i framtiden."))
+        return day

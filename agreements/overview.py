@@ -1,0 +1,266 @@
+"""Where each agreement stands on a day: state, next deadline, timeline, plain-language summary."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from agreements import terms
+from agreements.financing import amount_in_force
+from agreements.models import Agreement
+from agreements.services import current_notice, notice_effect_of
+
+STATE_LABELS = {
+    terms.State.DRAFT: gettext_lazy("Utkast"),
+    terms.State.ACTIVE: gettext_lazy("Aktivt"),
+    terms.State.NOTICE_WINDOW: gettext_lazy("Snart sista dag för uppsägning"),
+    terms.State.NOTICE_GIVEN: gettext_lazy("Uppsagt"),
+    terms.State.RENEWED: gettext_lazy("Förlängt"),
+    terms.State.ENDED: gettext_lazy("Upphört"),
+    terms.State.TERMINATED: gettext_lazy("Avslutat i förtid"),
+}
+
+
+def _day(value: date) -> str:
+    return date_format(value, "j F Y")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: date
+    label: str
+    non_working: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    day: date
+    label: str
+    kind: str
+    past: bool
+    warning: str = ""
+
+
+@dataclass
+class Overview:
+    agreement: Agreement
+    today: date
+    state: terms.State
+    periods: list[terms.Period]
+    current: terms.Period | None
+    notice: object
+    effect: terms.NoticeEffect | None
+    last_day: date
+    evaluations_due: list[date]
+    evaluations_done: dict
+    amount: object
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+    @property
+    def next_period(self) -> terms.Period | None:
+        """The period that begins if nobody acts."""
+        if self.current is None or self.effect is not None:
+            return None
+        return next((p for p in self.periods if p.index == self.current.index + 1), None)
+
+    @property
+    def next_evaluation(self) -> date | None:
+        return next(
+            (d for d in self.evaluations_due if d not in self.evaluations_done and d >= self.today),
+            None,
+        )
+
+    @property
+    def overdue_evaluations(self) -> list[date]:
+        return [
+            d for d in self.evaluations_due if d < self.today and d not in self.evaluations_done
+        ]
+
+    def deadlines(self) -> list[Deadline]:
+        """The dates an officer must act by from today, earliest first."""
+        if self.state in (terms.State.DRAFT, terms.State.ENDED, terms.State.TERMINATED):
+            return []
+        found = []
+        if self.next_period is not None and self.current.notice_deadline >= self.today:
+            found.append(
+                Deadline(
+                    self.current.notice_deadline,
+                    _("Sista dag för uppsägning"),
+                    terms.non_working_day(self.current.notice_deadline, get_language() or "sv"),
+                )
+            )
+        found.append(
+            Deadline(
+                self.last_day if self.next_period is None else self.current.end,
+                _("Avtalet upphör") if self.next_period is None else _("Avtalsperioden löper ut"),
+            )
+        )
+        if self.next_evaluation is not None:
+            found.append(Deadline(self.next_evaluation, _("Utvärdering")))
+        return sorted(found, key=lambda d: d.day)
+
+    @property
+    def next_deadline(self) -> Deadline | None:
+        upcoming = self.deadlines()
+        return upcoming[0] if upcoming else None
+
+    def summary(self) -> list[str]:
+        """What happens next, in plain words."""
+        a = self.agreement
+        if self.state == terms.State.DRAFT:
+            first = self.periods[0]
+            return [
+                _(
+                    "Avtalet är ett utkast. Undertecknas det gäller det från %(start)s till och "
+                    "med %(end)s."
+                )
+                % {"start": _day(first.start), "end": _day(first.end)}
+            ]
+        if self.state in (terms.State.ENDED, terms.State.TERMINATED):
+            return [_("Avtalet upphörde den %(day)s.") % {"day": _day(self.last_day)}]
+        lines = []
+        if self.effect is not None:
+            lines.append(
+                _("Uppsägning mottogs den %(received)s. Avtalet upphör den %(end)s.")
+                % {"received": _day(self.effect.received_on), "end": _day(self.effect.ends_on)}
+            )
+            if self.effect.renews_first:
+                lines.append(
+                    _(
+                        "Uppsägningen kom in efter sista dag för uppsägning (%(deadline)s), så "
+                        "avtalet förlängs först efter %(expiry)s."
+                    )
+                    % {
+                        "deadline": _day(self.effect.coming_deadline),
+                        "expiry": _day(self.effect.coming_expiry),
+                    }
+                )
+            return lines
+        nxt = self.next_period
+        if nxt is not None:
+            lines.append(
+                _(
+                    "Om ingen agerar förlängs avtalet den %(start)s till och med %(end)s. "
+                    "Sista dag att säga upp avtalet är %(deadline)s."
+                )
+                % {
+                    "start": _day(nxt.start),
+                    "end": _day(nxt.end),
+                    "deadline": _day(self.current.notice_deadline),
+                }
+            )
+            reason = terms.non_working_day(self.current.notice_deadline, get_language() or "sv")
+            if reason:
+                lines.append(
+                    _(
+                        "Observera: %(deadline)s är en %(reason)s. Datumet flyttas inte; se till "
+                        "att uppsägningen har kommit in senast %(working)s."
+                    )
+                    % {
+                        "deadline": _day(self.current.notice_deadline),
+                        "reason": reason.lower(),
+                        "working": _day(
+                            terms.last_working_day_on_or_before(self.current.notice_deadline)
+                        ),
+                    }
+                )
+        else:
+            lines.append(
+                _(
+                    "Avtalet förlängs inte efter %(end)s: strategins tak på %(months)d månaders "
+                    "finansiering nås då. Avtalet upphör den %(end)s."
+                )
+                % {"end": _day(self.last_day), "months": a.cap_months}
+            )
+        return lines
+
+    def timeline(self) -> list[TimelineItem]:
+        items = []
+        for period in self.periods:
+            if period.end > self.last_day and period.start > self.last_day:
+                break
+            label = (
+                _("Period %(index)d börjar") % {"index": period.index}
+                if period.is_renewal
+                else _("Avtalet börjar gälla")
+            )
+            items.append(TimelineItem(period.start, label, "period", period.start < self.today))
+            if period.notice_deadline < self.last_day and period.end < self.last_day:
+                reason = terms.non_working_day(period.notice_deadline, get_language() or "sv")
+                items.append(
+                    TimelineItem(
+                        period.notice_deadline,
+                        _("Sista dag för uppsägning inför %(end)s") % {"end": _day(period.end)},
+                        "deadline",
+                        period.notice_deadline < self.today,
+                        _("Infaller på en %(reason)s") % {"reason": reason.lower()}
+                        if reason
+                        else "",
+                    )
+                )
+        items.append(
+            TimelineItem(self.last_day, _("Avtalet upphör"), "end", self.last_day < self.today)
+        )
+        if self.effect is not None:
+            items.append(
+                TimelineItem(self.effect.received_on, _("Uppsägning mottagen"), "notice", True)
+            )
+        for due in self.evaluations_due:
+            done = self.evaluations_done.get(due)
+            label = (
+                _("Utvärdering genomförd %(day)s") % {"day": _day(done.done_on)}
+                if done
+                else _("Utvärdering")
+            )
+            items.append(TimelineItem(due, label, "evaluation", due < self.today))
+        for change in self.agreement.amounts.all():
+            items.append(
+                TimelineItem(
+                    change.effective_from,
+                    _("Belopp %(amount)s tkr per år") % {"amount": change.annual_amount_tkr},
+                    "amount",
+                    change.effective_from < self.today,
+                )
+            )
+        return sorted(items, key=lambda item: item.day)
+
+
+def overview_of(agreement: Agreement, today: date) -> Overview:
+    """Needs `notices`, `amounts` and `evaluations` prefetched to stay within a few queries."""
+    notice = current_notice(agreement)
+    effect = notice_effect_of(agreement, notice)
+    chain = agreement.terms.periods()
+    last_day = effect.ends_on if effect else chain[-1].end
+    state = terms.state_on(today, agreement.terms, signed=agreement.is_signed, notice=effect)
+    current = next((p for p in chain if today <= p.end), None)
+    if current is not None and current.start > last_day:
+        current = None
+    return Overview(
+        agreement=agreement,
+        today=today,
+        state=state,
+        periods=chain,
+        current=current,
+        notice=notice,
+        effect=effect,
+        last_day=last_day,
+        evaluations_due=terms.evaluation_dates(
+            agreement.first_evaluation_on, agreement.evaluation_interval_months, last_day
+        ),
+        evaluations_done={e.due_on: e for e in agreement.evaluations.all()},
+        amount=amount_in_force(
+            [(c.effective_from, c.annual_amount_tkr) for c in agreement.amounts.all()], today
+        ),
+    )
+
+
+def overviews(agreements, today: date) -> list[Overview]:
+    prefetched = agreements.select_related("ecosystem").prefetch_related(
+        "notices", "amounts", "evaluations"
+    )
+    return [overview_of(agreement, today) for agreement in prefetched]
