@@ -50,6 +50,22 @@ class FinancingPlan:
         return sum((row.get(year, Decimal(0)) for row in self.rows.values()), Decimal(0))
 
     @property
+    def lines(self) -> list[tuple[str, list[Decimal], Decimal]]:
+        """Each financier with its amount per year (in `years` order) and its total."""
+        return [
+            (
+                financier,
+                [row.get(year, Decimal(0)) for year in self.years],
+                self.row_total(financier),
+            )
+            for financier, row in self.rows.items()
+        ]
+
+    @property
+    def year_totals(self) -> list[Decimal]:
+        return [self.year_total(year) for year in self.years]
+
+    @property
     def total(self) -> Decimal:
         return sum((self.year_total(year) for year in self.years), Decimal(0))
 

@@ -2,9 +2,16 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement, Notice
+from agreements.models import (
+    Agreement,
+    Contribution,
+    IndicatorOutcome,
+    Notice,
+    ResultIndicator,
+)
 from ekosystem.choices import Role
 from ekosystem.formfields import GroupedDecimalField
 from ekosystem.models import User
@@ -125,11 +132,21 @@ class NoticeForm(forms.ModelForm):
         fields = ["party", "kind", "received_on", "note"]
         widgets = {"received_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agreement = agreement
+
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
         if received_on > timezone.localdate():
             raise forms.ValidationError(
                 _("Ange dagen uppsägningen kom in; den kan inte ligga i framtiden.")
+            )
+        last_end = self.agreement.terms.periods()[-1].end
+        if received_on > last_end:
+            raise forms.ValidationError(
+                _("Avtalet upphörde senast %(day)s; en uppsägning efter det har ingen verkan.")
+                % {"day": date_format(last_end, "j F Y")}
             )
         return received_on
 
@@ -176,3 +193,54 @@ class EvaluationForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError(_("En utvärdering kan inte vara genomförd i framtiden."))
         return day
+
+
+class ContributionForm(forms.ModelForm):
+    amount_tkr = GroupedDecimalField(
+        label=_("Belopp (tkr)"), min_value=0, max_digits=10, decimal_places=1
+    )
+
+    class Meta:
+        model = Contribution
+        fields = ["financier", "year", "amount_tkr"]
+
+
+ContributionFormSet = forms.inlineformset_factory(
+    Agreement, Contribution, form=ContributionForm, extra=3, can_delete=True
+)
+
+
+class IndicatorForm(forms.ModelForm):
+    target = GroupedDecimalField(label=_("Mål"), max_digits=12, decimal_places=1)
+
+    class Meta:
+        model = ResultIndicator
+        fields = ["name", "unit", "target"]
+
+
+IndicatorFormSet = forms.inlineformset_factory(
+    Agreement, ResultIndicator, form=IndicatorForm, extra=2, can_delete=True
+)
+
+
+class OutcomeForm(forms.ModelForm):
+    value = GroupedDecimalField(label=_("Utfall"), max_digits=12, decimal_places=1)
+
+    class Meta:
+        model = IndicatorOutcome
+        fields = ["indicator", "year", "value"]
+
+
+class BaseOutcomeFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, agreement, **kwargs):
+        kwargs.setdefault(
+            "queryset", IndicatorOutcome.objects.filter(indicator__agreement=agreement)
+        )
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            form.fields["indicator"].queryset = agreement.indicators.all()
+
+
+OutcomeFormSet = forms.modelformset_factory(
+    IndicatorOutcome, form=OutcomeForm, formset=BaseOutcomeFormSet, extra=3, can_delete=True
+)

@@ -234,3 +234,11 @@ def renew_agreements(*, today: date) -> int:
         with transaction.atomic():
             renewed += len(sync_periods(agreement, today=today))
     return renewed
+
+
+@transaction.atomic
+def save_financing(*, contributions, indicators, outcomes) -> None:
+    """Save the validated financing plan, result indicators and outcomes formsets together."""
+    contributions.save()
+    indicators.save()
+    outcomes.save()

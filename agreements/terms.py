@@ -19,8 +19,9 @@ Rules the product applies, everywhere:
 - Notice received too late for the coming expiry lets the agreement renew once more; it then ends
   at the following expiry (notice of non-renewal) or when the notice period runs out
   (termination during a period).
-- A deadline on a Saturday, Sunday or Swedish holiday is not moved: the product warns, and the
-  notice must be received by the last working day before it.
+- A deadline on a Saturday, Sunday or Swedish holiday is not moved: notice received that day is
+  still in time, but as offices may be closed the product warns and names the last working day
+  before it.
 """
 
 from dataclasses import dataclass

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/document.pdf", documents.agreement_document, name="agreement_document"),
     path("<int:pk>/notice/", views.notice_register, name="agreement_notice"),
     path("<int:pk>/amount/", views.amount_change, name="agreement_amount"),
+    path("<int:pk>/financing/", views.financing_edit, name="agreement_financing"),
     path("<int:pk>/evaluations/new/", views.evaluation_record, name="agreement_evaluation"),
     path(
         "<int:pk>/evaluations/<int:evaluation_pk>/report/",

@@ -11,7 +11,17 @@ from django.views.decorators.http import require_http_methods
 from agreements import services, terms
 from agreements.examples import EXAMPLES
 from agreements.filters import AgreementFilter
-from agreements.forms import AgreementForm, AmountForm, EvaluationForm, NewAgreementForm, NoticeForm
+from agreements.financing import financing_plan
+from agreements.forms import (
+    AgreementForm,
+    AmountForm,
+    ContributionFormSet,
+    EvaluationForm,
+    IndicatorFormSet,
+    NewAgreementForm,
+    NoticeForm,
+    OutcomeFormSet,
+)
 from agreements.overview import overview_of, overviews
 from ekosystem import permissions, resume
 
@@ -40,9 +50,18 @@ def agreement_list(request):
 
 def _detail_context(request, agreement, today):
     overview = overview_of(agreement, today)
+    plan = financing_plan(
+        _("Region Norrbotten"),
+        [(change.effective_from, change.annual_amount_tkr) for change in agreement.amounts.all()],
+        [(c.financier, c.year, c.amount_tkr) for c in agreement.contributions.all()],
+        agreement.start_date,
+        overview.last_day,
+    )
     return {
         "agreement": agreement,
         "overview": overview,
+        "plan": plan,
+        "indicators": agreement.indicators.prefetch_related("outcomes"),
         "events": agreement.events.select_related("actor")[:50],
         "can_manage": permissions.can_manage_agreements(request.user),
     }
@@ -99,7 +118,7 @@ def agreement_update(request, pk):
 def notice_register(request, pk):
     """Register a notice in two steps: the officer sees its effect before confirming it."""
     agreement = permissions.get_agreement_for_user(request.user, pk, for_edit=True)
-    form = NoticeForm(resume.form_data(request))
+    form = NoticeForm(resume.form_data(request), agreement=agreement)
     effect = None
     if request.method == "POST" and form.is_valid():
         if not agreement.is_signed:
@@ -191,3 +210,31 @@ def evaluation_report(request, pk, evaluation_pk):
 @login_required
 def rules_help(request):
     return render(request, "agreements/rules.html", {"examples": EXAMPLES})
+
+
+@resume.login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def financing_edit(request, pk):
+    """The financing plan from other financiers, result indicators and their yearly outcomes."""
+    agreement = permissions.get_agreement_for_user(request.user, pk, for_edit=True)
+    data = resume.form_data(request)
+    contributions = ContributionFormSet(data, instance=agreement, prefix="contributions")
+    indicators = IndicatorFormSet(data, instance=agreement, prefix="indicators")
+    outcomes = OutcomeFormSet(data, agreement=agreement, prefix="outcomes")
+    formsets = (contributions, indicators, outcomes)
+    if request.method == "POST" and all(formset.is_valid() for formset in formsets):
+        services.save_financing(
+            contributions=contributions, indicators=indicators, outcomes=outcomes
+        )
+        messages.success(request, _("Finansieringsplanen och resultatindikatorerna är sparade."))
+        return redirect(agreement)
+    return render(
+        request,
+        "agreements/financing_form.html",
+        {
+            "agreement": agreement,
+            "contributions": contributions,
+            "indicators": indicators,
+            "outcomes": outcomes,
+        },
+    )

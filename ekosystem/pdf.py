@@ -66,9 +66,7 @@ class StaticOnlyFetcher(URLFetcher):
             logger.warning("PDF: no static file %s", relative[:200])
             raise RefusedURL(f"No such static file: {relative[:200]}")
         content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(
-            url, found.read_bytes(), headers={"Content-Type": content_type}
-        )
+        return URLFetcherResponse(url, found.read_bytes(), headers={"Content-Type": content_type})
 
 
 def render_pdf(request, template_name, context, *, filename) -> HttpResponse:

@@ -45,6 +45,7 @@ MATRIX = {
     "agreement_update": ("agreement_a", MANAGE_AGREEMENT),
     "agreement_notice": ("agreement_a", MANAGE_AGREEMENT),
     "agreement_amount": ("agreement_a", MANAGE_AGREEMENT),
+    "agreement_financing": ("agreement_a", MANAGE_AGREEMENT),
     "agreement_evaluation": ("agreement_a", MANAGE_AGREEMENT),
     "agreement_evaluation_report": ("evaluation_report_a", READ_AGREEMENT),
     "calendar_settings": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),

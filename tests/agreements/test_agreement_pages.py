@@ -310,3 +310,80 @@ def test_rules_page_shows_every_documented_example(client_for, olga):
     page = client_for(olga).get(reverse("agreement_rules")).text
     for example in EXAMPLES:
         assert str(example.title) in page
+
+
+def test_officer_enters_the_financing_plan_and_indicator_outcomes(client_for, olga, agreement_a):
+    client = client_for(olga)
+    url = reverse("agreement_financing", args=[agreement_a.pk])
+    management = {
+        f"{prefix}-{key}": value
+        for prefix in ("contributions", "indicators", "outcomes")
+        for key, value in (("TOTAL_FORMS", 1), ("INITIAL_FORMS", 0))
+    }
+    client.post(
+        url,
+        {
+            **management,
+            "contributions-0-financier": "Luleå kommun",
+            "contributions-0-year": 2026,
+            "contributions-0-amount_tkr": "250",
+            "indicators-0-name": "Företag som får stöd",
+            "indicators-0-unit": "företag",
+            "indicators-0-target": "300",
+            "outcomes-TOTAL_FORMS": 0,
+        },
+    )
+    indicator = agreement_a.indicators.get()
+    client.post(
+        url,
+        {
+            **management,
+            "indicators-TOTAL_FORMS": 1,
+            "indicators-INITIAL_FORMS": 1,
+            "indicators-0-id": indicator.pk,
+            "indicators-0-name": indicator.name,
+            "indicators-0-target": "300",
+            "contributions-TOTAL_FORMS": 0,
+            "outcomes-0-indicator": indicator.pk,
+            "outcomes-0-year": 2026,
+            "outcomes-0-value": "120",
+        },
+    )
+    assert list(indicator.outcomes.values_list("year", "value")) == [(2026, Decimal("120.0"))]
+    page = client.get(agreement_a.get_absolute_url())
+    plan = page.context["plan"]
+    assert plan.rows["Luleå kommun"] == {2026: Decimal("250.0")}
+    assert plan.year_total(2026) == Decimal("1750.0")
+    assert "2026: 120,0" in page.text
+
+
+def test_financing_formset_errors_keep_the_typed_rows(client_for, olga, agreement_a):
+    response = client_for(olga).post(
+        reverse("agreement_financing", args=[agreement_a.pk]),
+        {
+            "contributions-TOTAL_FORMS": 1,
+            "contributions-INITIAL_FORMS": 0,
+            "contributions-0-financier": "ERUF",
+            "contributions-0-year": "tjugotjugo",
+            "contributions-0-amount_tkr": "500",
+            "indicators-TOTAL_FORMS": 0,
+            "indicators-INITIAL_FORMS": 0,
+            "outcomes-TOTAL_FORMS": 0,
+            "outcomes-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.context["contributions"].errors[0]["year"] == ["Fyll i ett heltal."]
+    assert 'value="ERUF"' in response.text and 'value="tjugotjugo"' in response.text
+    assert not agreement_a.contributions.exists()
+
+
+def test_notice_after_the_agreement_has_ended_is_refused(client_for, olga, today):
+    old = AgreementFactory(start_date=date(2010, 1, 1), signed_on=date(2009, 12, 1))
+    response = client_for(olga).post(
+        reverse("agreement_notice", args=[old.pk]),
+        {"party": "region", "kind": "at_expiry", "received_on": "2026-11-20", "confirm": "1"},
+    )
+    assert response.context["form"].errors["received_on"] == [
+        "Avtalet upphörde senast 31 december 2018; en uppsägning efter det har ingen verkan."
+    ]
+    assert not Notice.objects.exists()

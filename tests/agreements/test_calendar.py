@@ -17,7 +17,6 @@ from tests.agreements.calendar_factories import make_agreement, record_evaluatio
 from tests.factories import EcosystemFactory
 
 
-
 def _feed(client, token):
     return client.get(reverse("calendar_feed", args=[token.token]))
 

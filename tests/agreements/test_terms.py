@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 from django.utils.text import slugify
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreements.examples import EXAMPLES, Example
@@ -832,6 +832,8 @@ def test_a_notice_ends_the_agreement_between_its_receipt_and_the_last_period_end
         assert effect.ends_on == min(runs_out, chain[-1].end)
 
 
+# A chain of one-month periods up to the cap walks 150 periods twice each: no time limit.
+@settings(deadline=None)
 @given(terms=any_terms())
 def test_notice_on_a_periods_deadline_stops_the_agreement_at_that_periods_end(terms):
     for period in terms.periods():

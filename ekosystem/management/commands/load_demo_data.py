@@ -13,7 +13,9 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
+from agreements import demo as agreements_demo
 from ekosystem.choices import (
     ExcellenceLabel,
     Gap,
@@ -419,6 +421,11 @@ class Command(BaseCommand):
         for spec in USERS:
             if "leads" in spec:
                 users[spec["email"]].ecosystems.set([ecosystems[spec["leads"]]])
+        agreements_demo.load(
+            ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems},
+            officer=officer,
+            today=timezone.localdate(),
+        )
         self._print_logins(users)
 
     def _load_specialisations(self):
