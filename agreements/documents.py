@@ -11,7 +11,7 @@ from ekosystem.pdf import render_pdf
 
 
 def _in_words(names: list[str]) -> str:
-    """ "A", "A och B", "A, B och C"."""
+    """Names in running text: "A", "A och B", "A, B och C"."""
     if len(names) < 2:
         return "".join(names)
     return _("%(items)s och %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -222,7 +222,8 @@ class Overview:
             items.append(
                 TimelineItem(
                     change.effective_from,
-                    _("Belopp %(amount)s tkr per år") % {"amount": change.annual_amount_tkr},
+                    _("Belopp %(amount)s tkr per år")
+                    % {"amount": number_format(change.annual_amount_tkr, 1, force_grouping=True)},
                     "amount",
                     change.effective_from < self.today,
                 )
