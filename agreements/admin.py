@@ -11,6 +11,7 @@ from agreements.models import (
     Evaluation,
     IndicatorOutcome,
     Notice,
+    Reminder,
     ResultIndicator,
 )
 
@@ -95,4 +96,39 @@ class CalendarTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["token"]
 
 
-admin.site.register([AgreementPeriod, AmountChange, Notice, IndicatorOutcome])
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "kind", "due_on", "days_before", "recipients", "sent_at"]
+    list_filter = ["kind", "days_before"]
+    search_fields = ["agreement__ecosystem__name"]
+    list_select_related = ["agreement__ecosystem"]
+
+
+@admin.register(AgreementPeriod)
+class AgreementPeriodAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "index", "start", "end", "notice_deadline"]
+    search_fields = ["agreement__ecosystem__name"]
+    list_select_related = ["agreement__ecosystem"]
+
+
+@admin.register(AmountChange)
+class AmountChangeAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "effective_from", "annual_amount_tkr", "recorded_by"]
+    search_fields = ["agreement__ecosystem__name", "reason"]
+    list_select_related = ["agreement__ecosystem", "recorded_by"]
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "party", "kind", "received_on", "ends_on", "recorded_by"]
+    list_filter = ["party", "kind"]
+    search_fields = ["agreement__ecosystem__name", "note"]
+    list_select_related = ["agreement__ecosystem", "recorded_by"]
+    readonly_fields = ["ends_on"]
+
+
+@admin.register(IndicatorOutcome)
+class IndicatorOutcomeAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "value"]
+    list_filter = ["year"]
+    search_fields = ["indicator__name"]

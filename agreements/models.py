@@ -373,3 +373,27 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return f"{self.user} ({'revoked' if self.revoked_at else 'active'})"
+
+
+class Reminder(models.Model):
+    """A reminder sent about one date of one agreement; kept so none is sent twice."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20)
+    due_on = models.DateField()
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("påminnelse")
+        verbose_name_plural = _("påminnelser")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "kind", "due_on", "days_before"], name="one_reminder_each"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agreement_id} {self.kind} {self.due_on} -{self.days_before}"

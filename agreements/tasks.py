@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from agreements import services
+from agreements import reminders, services
 
 logger = logging.getLogger(__name__)
 
@@ -14,3 +14,11 @@ def renew_agreements():
     renewed = services.renew_agreements(today=timezone.localdate())
     logger.info("Stored %d renewal period(s).", renewed)
     return renewed
+
+
+@shared_task
+def send_agreement_reminders():
+    """Daily: e-mail reminders before notice deadlines and evaluations."""
+    sent = reminders.send_agreement_reminders(today=timezone.localdate())
+    logger.info("Sent %d agreement reminder(s).", sent)
+    return sent

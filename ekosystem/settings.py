@@ -127,6 +127,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agreements.tasks.renew_agreements",
         "schedule": crontab(hour=0, minute=15),
     },
+    "send-agreement-reminders": {
+        "task": "agreements.tasks.send_agreement_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Users and security ---------------------------------------------------------------------------
@@ -209,6 +213,8 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+# Where links in e-mails and calendar entries point.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ekosystem <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,0 +1,79 @@
+"""Reminders by e-mail before an agreement's last day to give notice and its evaluations."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from agreements.models import Agreement, Reminder
+from agreements.overview import overviews
+from ekosystem import emails
+from ekosystem.choices import Role
+from ekosystem.models import User
+
+# Days before the date; when the job has missed days, only the nearest one still ahead is sent.
+REMINDER_DAYS = {"notice_deadline": (90, 30, 7), "evaluation": (30, 7)}
+
+
+def dates_to_remind(overview, today: date) -> list[tuple[str, date, int]]:
+    """(kind, date, days_before) of every reminder the agreement is due today."""
+    dates = []
+    if overview.next_period is not None:
+        dates.append(("notice_deadline", overview.current.notice_deadline))
+    if overview.next_evaluation is not None:
+        dates.append(("evaluation", overview.next_evaluation))
+    due = []
+    for kind, day in dates:
+        days_left = (day - today).days
+        ahead = [days for days in REMINDER_DAYS[kind] if 0 <= days_left <= days]
+        if ahead:
+            due.append((kind, day, min(ahead)))
+    return due
+
+
+def recipients(agreement) -> list[str]:
+    """Every active officer, the region's board-seat holder and the ecosystem's leaders."""
+    users = User.objects.filter(is_active=True).filter(
+        Q(role__in=[Role.OFFICER, Role.ADMIN])
+        | Q(pk=agreement.board_seat_holder_id)
+        | Q(ecosystems=agreement.ecosystem_id)
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def send_agreement_reminders(*, today: date) -> int:
+    """Send each reminder due today once; return how many were sent.
+
+    Side effects: a Reminder row per reminder sent (the unique row is the claim, so two runs on
+    the same day send nothing twice), and one e-mail to each recipient.
+    """
+    sent = 0
+    signed = Agreement.objects.filter(signed_on__isnull=False)
+    for overview in overviews(signed, today):
+        agreement = overview.agreement
+        for kind, day, days_before in dates_to_remind(overview, today):
+            to = recipients(agreement)
+            try:
+                with transaction.atomic():
+                    Reminder.objects.create(
+                        agreement=agreement,
+                        kind=kind,
+                        due_on=day,
+                        days_before=days_before,
+                        recipients=len(to),
+                    )
+                    emails.send(
+                        f"agreement-{kind.replace('_', '-')}",
+                        to,
+                        {
+                            "agreement": agreement,
+                            "day": day,
+                            "days_left": (day - today).days,
+                            "url": settings.SITE_URL + agreement.get_absolute_url(),
+                        },
+                    )
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent
