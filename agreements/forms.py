@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,6 +14,7 @@ from agreements.models import (
 )
 from ekosystem.choices import Role
 from ekosystem.formfields import GroupedDecimalField
+from ekosystem.layout import row_of
 from ekosystem.models import User
 from ekosystem.uploads import validate_document
 
@@ -66,31 +67,29 @@ class AgreementForm(forms.ModelForm):
         self.helper.layout = Layout(
             Fieldset(
                 _("Parter"),
-                Row(
-                    Column("ecosystem", css_class="col-md-6"),
-                    Column("reference", css_class="col-md-6"),
-                    Column("region_signatory", css_class="col-md-6"),
-                    Column("actor_signatory", css_class="col-md-6"),
-                    Column("signed_on", css_class="col-md-6"),
-                    Column("board_seat_holder", css_class="col-md-6"),
+                row_of(
+                    "ecosystem",
+                    "reference",
+                    "region_signatory",
+                    "actor_signatory",
+                    "signed_on",
+                    "board_seat_holder",
                 ),
             ),
             Fieldset(
                 _("Avtalstid"),
-                Row(
-                    Column("start_date", css_class="col-md-4"),
-                    Column("initial_months", css_class="col-md-4"),
-                    Column("renewal_months", css_class="col-md-4"),
-                    Column("notice_months", css_class="col-md-4"),
-                    Column("cap_months", css_class="col-md-4"),
+                row_of(
+                    "start_date",
+                    "initial_months",
+                    "renewal_months",
+                    "notice_months",
+                    "cap_months",
+                    width=4,
                 ),
             ),
             Fieldset(
                 _("Utvärdering"),
-                Row(
-                    Column("first_evaluation_on", css_class="col-md-6"),
-                    Column("evaluation_interval_months", css_class="col-md-6"),
-                ),
+                row_of("first_evaluation_on", "evaluation_interval_months"),
             ),
             *self._extra_fieldsets(),
             Fieldset(_("Uppdrag"), "expected_role", "expected_results", "expected_effects"),
@@ -118,10 +117,7 @@ class NewAgreementForm(AgreementForm):
         return [
             Fieldset(
                 _("Belopp"),
-                Row(
-                    Column("annual_amount_tkr", css_class="col-md-6"),
-                    Column("amount_from", css_class="col-md-6"),
-                ),
+                row_of("annual_amount_tkr", "amount_from"),
             )
         ]
 

@@ -3,7 +3,8 @@
 from datetime import date
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -11,24 +12,10 @@ from agreements.models import Agreement, Notice
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
 
 def swedish(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    with translation.override("sv"):
+        return date_format(day, "j F Y")
 
 
 def test_officer_creates_an_agreement_gives_notice_and_downloads_it(
