@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -28,7 +27,7 @@ from icalendar import Alarm, Calendar, Event, vDuration
 
 from agreements import terms
 from agreements.models import CalendarToken
-from agreements.overview import Overview, overviews
+from agreements.overview import Overview, non_working_day, overviews
 from ekosystem import permissions
 
 CALENDAR_NAME = "Ekosystem – avtalsdatum"
@@ -124,15 +123,15 @@ def entries_for(overview: Overview, agreement_url: str) -> list[CalendarEntry]:
             )
             % {"name": name, "end": _day(period.end)}
         ]
-        reason = terms.non_working_day(period.notice_deadline, get_language() or "sv")
+        reason = non_working_day(period.notice_deadline)
         if reason:
             lines.append(
                 _(
-                    "Observera: dagen är en %(reason)s. Datumet flyttas inte; uppsägningen måste "
-                    "ha kommit in senast %(working)s."
+                    "Observera: dagen är en %(reason)s. Datumet flyttas inte; se till att "
+                    "uppsägningen har kommit in senast %(working)s."
                 )
                 % {
-                    "reason": reason.lower(),
+                    "reason": reason,
                     "working": _day(terms.last_working_day_on_or_before(period.notice_deadline)),
                 }
             )

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agreements import terms
@@ -71,7 +72,7 @@ class Agreement(models.Model):
 
     class Meta:
         verbose_name = _("samarbetsavtal")
-        verbose_name_plural = _("samarbetsavtal")
+        verbose_name_plural = pgettext_lazy("plural", "samarbetsavtal")
         ordering = ["ecosystem__name", "start_date"]
 
     def __str__(self):
@@ -223,7 +224,7 @@ class AmountChange(models.Model):
 
     class Meta:
         verbose_name = _("belopp")
-        verbose_name_plural = _("belopp")
+        verbose_name_plural = pgettext_lazy("plural", "belopp")
         ordering = ["agreement", "effective_from"]
         constraints = [
             models.UniqueConstraint(
@@ -313,7 +314,7 @@ class IndicatorOutcome(models.Model):
 
     class Meta:
         verbose_name = _("utfall")
-        verbose_name_plural = _("utfall")
+        verbose_name_plural = pgettext_lazy("plural", "utfall")
         ordering = ["indicator", "year"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year"], name="one_outcome_per_year")

@@ -23,6 +23,14 @@ STATE_LABELS = {
 }
 
 
+def non_working_day(day: date) -> str | None:
+    """Why `day` is no working day, in the active language, as it reads inside a sentence."""
+    language = get_language() or "sv"
+    reason = terms.non_working_day(day, language)
+    # Swedish writes holidays and weekdays in lower case mid-sentence; English capitalises them.
+    return reason.lower() if reason and language.startswith("sv") else reason
+
+
 def _day(value: date) -> str:
     return date_format(value, "j F Y")
 
@@ -91,7 +99,7 @@ class Overview:
                 Deadline(
                     self.current.notice_deadline,
                     _("Sista dag för uppsägning"),
-                    terms.non_working_day(self.current.notice_deadline, get_language() or "sv"),
+                    non_working_day(self.current.notice_deadline),
                 )
             )
         found.append(
@@ -154,7 +162,7 @@ class Overview:
                     "deadline": _day(self.current.notice_deadline),
                 }
             )
-            reason = terms.non_working_day(self.current.notice_deadline, get_language() or "sv")
+            reason = non_working_day(self.current.notice_deadline)
             if reason:
                 lines.append(
                     _(
@@ -163,7 +171,7 @@ class Overview:
                     )
                     % {
                         "deadline": _day(self.current.notice_deadline),
-                        "reason": reason.lower(),
+                        "reason": reason,
                         "working": _day(
                             terms.last_working_day_on_or_before(self.current.notice_deadline)
                         ),
@@ -191,16 +199,14 @@ class Overview:
             )
             items.append(TimelineItem(period.start, label, "period", period.start < self.today))
             if period.notice_deadline < self.last_day and period.end < self.last_day:
-                reason = terms.non_working_day(period.notice_deadline, get_language() or "sv")
+                reason = non_working_day(period.notice_deadline)
                 items.append(
                     TimelineItem(
                         period.notice_deadline,
                         _("Sista dag för uppsägning inför %(end)s") % {"end": _day(period.end)},
                         "deadline",
                         period.notice_deadline < self.today,
-                        _("Infaller på en %(reason)s") % {"reason": reason.lower()}
-                        if reason
-                        else "",
+                        _("Infaller på en %(reason)s") % {"reason": reason} if reason else "",
                     )
                 )
         items.append(
