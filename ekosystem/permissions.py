@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement
+from assessments.models import Submission
 from ekosystem.models import Ecosystem
 
 
@@ -71,3 +72,27 @@ def get_agreement_for_user(user, pk, *, for_edit=False) -> Agreement:
     if for_edit:
         require(can_manage_agreements(user))
     return agreement
+
+
+def visible_submissions(user):
+    """Submissions of the ecosystems the user may read."""
+    return Submission.objects.filter(ecosystem__in=visible_ecosystems(user))
+
+
+def can_answer(user, submission) -> bool:
+    """Only the ecosystem's own leaders fill in its answers, and only while they are open."""
+    return (
+        user.is_leader
+        and submission.is_editable
+        and submission.ecosystem.leaders.filter(pk=user.pk).exists()
+    )
+
+
+def can_review_submissions(user) -> bool:
+    return user.is_officer
+
+
+def get_submission_for_user(user, pk) -> Submission:
+    return get_object_or_404(
+        visible_submissions(user).select_related("ecosystem", "questionnaire", "round"), pk=pk
+    )

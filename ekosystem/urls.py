@@ -14,6 +14,7 @@ auth_patterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keepalive/", views.keepalive, name="keepalive"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
@@ -54,6 +55,7 @@ urlpatterns = [
     path("ecosystems/<int:pk>/edit/", views.ecosystem_update, name="ecosystem_update"),
     path("ecosystems/<int:pk>/history/", views.ecosystem_history, name="ecosystem_history"),
     path("agreements/", include("agreements.urls")),
+    path("assessments/", include("assessments.urls")),
     path("calendar/", include("agreements.calendar_urls")),
     path("account/", include(auth_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
 from agreements.overview import overviews
@@ -114,3 +115,11 @@ def ecosystem_history(request, pk):
         "ecosystems/history.html",
         {"ecosystem": ecosystem, "entries": change_log(ecosystem)},
     )
+
+
+@require_POST
+def keepalive(request):
+    """Extends the session (every request does); 401 once it has already run out."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sessionen har tagit slut.")}, status=401)
+    return JsonResponse({"expires_in": request.session.get_expiry_age()})

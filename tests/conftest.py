@@ -9,6 +9,8 @@ import pytest
 from ekosystem.choices import Role
 from tests.factories import EcosystemFactory, UserFactory
 
+pytest_plugins = ["tests.assessments.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_tests(settings, tmp_path):

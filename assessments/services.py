@@ -1,0 +1,189 @@
+"""Every write in an assessment round, with its side effects listed."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from assessments import answers
+from assessments.models import (
+    Answer,
+    Attachment,
+    DialogueNote,
+    EventKind,
+    Kind,
+    Question,
+    Round,
+    Status,
+    Submission,
+    SubmissionEvent,
+)
+
+LOCKED_MESSAGE = _(
+    "Svaren är inskickade och låsta. Be din handläggare återsända dem om något behöver ändras."
+)
+
+
+class SubmissionLocked(Exception):
+    """The submission is not open for changes (submitted or reviewed)."""
+
+
+class AnswerConflict(Exception):
+    """Someone saved a newer answer after this editor loaded it; saving would overwrite it."""
+
+    def __init__(self, answer: Answer):
+        super().__init__("answer changed")
+        self.answer = answer
+
+
+class IncompleteSubmission(Exception):
+    def __init__(self, missing: list[Question]):
+        super().__init__("required answers missing")
+        self.missing = missing
+
+
+class WrongStatus(Exception):
+    """The submission is not in a status that allows this step."""
+
+
+@transaction.atomic
+def open_round(*, year, name, deadline, questionnaires, ecosystems, user) -> Round:
+    """Open a round. Side effects: one submission per ecosystem and questionnaire, each with an
+    empty answer per answerable question, so every later save can lock its row."""
+    round_ = Round.objects.create(year=year, name=name, deadline=deadline, opened_by=user)
+    round_.questionnaires.set(questionnaires)
+    round_.ecosystems.set(ecosystems)
+    for questionnaire in questionnaires:
+        questions = list(
+            Question.objects.filter(section__questionnaire=questionnaire).exclude(kind=Kind.GROUP)
+        )
+        for ecosystem in ecosystems:
+            submission = Submission.objects.create(
+                round=round_, ecosystem=ecosystem, questionnaire=questionnaire
+            )
+            Answer.objects.bulk_create(
+                Answer(submission=submission, question=question) for question in questions
+            )
+    return round_
+
+
+def save_answer(*, submission, question, raw, evidence=None, base_revision, user) -> Answer:
+    """Save one answer as typed, unless that would silently overwrite a newer one.
+
+    `base_revision` is the revision the editor started from. If the stored answer has moved on
+    and differs from what is being saved, AnswerConflict carries the stored answer and nothing
+    is written. Raises ValidationError (Swedish message) for input that is not a valid answer,
+    SubmissionLocked once submitted. Side effects: raises the revision, records history, sets
+    the submission's last_saved_at.
+    """
+    value = answers.parse(question, raw)
+    with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.is_editable:
+            raise SubmissionLocked(LOCKED_MESSAGE)
+        answer = Answer.objects.select_for_update().get(submission=locked, question=question)
+        new_evidence = answer.evidence if evidence is None else evidence.strip()
+        unchanged = answer.value == value and answer.evidence == new_evidence
+        if unchanged:
+            return answer
+        if answer.revision != base_revision:
+            raise AnswerConflict(answer)
+        answer.value = value
+        answer.evidence = new_evidence
+        answer.revision += 1
+        answer.updated_by = user
+        answer.save()
+        now = timezone.now()
+        Submission.objects.filter(pk=locked.pk).update(last_saved_at=now)
+        submission.last_saved_at = now
+    return answer
+
+
+def missing_answers(submission) -> list[Question]:
+    """Required questions still unanswered (a rated criterion also needs its evidence)."""
+    missing = []
+    for answer in submission.answers.select_related("question__section").order_by(
+        "question__section__order", "question__order"
+    ):
+        question = answer.question
+        if not question.required:
+            continue
+        if not answer.is_answered or (question.evidence and not answer.evidence.strip()):
+            missing.append(question)
+    return missing
+
+
+@transaction.atomic
+def submit(*, submission, user) -> Submission:
+    """Lock the answers and hand them to the region. Side effect: a SUBMITTED event."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not submission.is_editable:
+        raise WrongStatus
+    missing = missing_answers(submission)
+    if missing:
+        raise IncompleteSubmission(missing)
+    submission.status = Status.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["status", "submitted_at"])
+    SubmissionEvent.objects.create(submission=submission, kind=EventKind.SUBMITTED, actor=user)
+    return submission
+
+
+@transaction.atomic
+def return_for_completion(*, submission, comment, user) -> Submission:
+    """Reopen submitted answers with a comment to the leader. Side effect: a RETURNED event."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != Status.SUBMITTED:
+        raise WrongStatus
+    submission.status = Status.RETURNED
+    submission.save(update_fields=["status"])
+    SubmissionEvent.objects.create(
+        submission=submission, kind=EventKind.RETURNED, comment=comment, actor=user
+    )
+    return submission
+
+
+@transaction.atomic
+def mark_reviewed(*, submission, user) -> Submission:
+    """Record that the officer has reviewed the submission. Side effect: a REVIEWED event."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != Status.SUBMITTED:
+        raise WrongStatus
+    submission.status = Status.REVIEWED
+    submission.reviewed_at = timezone.now()
+    submission.save(update_fields=["status", "reviewed_at"])
+    SubmissionEvent.objects.create(submission=submission, kind=EventKind.REVIEWED, actor=user)
+    return submission
+
+
+def save_review_notes(*, submission, strengths, weaknesses) -> Submission:
+    """The officer's SWOT notes (strengths/opportunities, weaknesses/threats); history kept."""
+    submission.strengths = strengths
+    submission.weaknesses = weaknesses
+    submission.save(update_fields=["strengths", "weaknesses"])
+    return submission
+
+
+def add_dialogue_note(*, submission, held_on, participants, notes, user) -> DialogueNote:
+    return DialogueNote.objects.create(
+        submission=submission,
+        held_on=held_on,
+        participants=participants,
+        notes=notes,
+        recorded_by=user,
+    )
+
+
+def add_attachment(*, answer, upload, user) -> Attachment:
+    """Attach a validated document to an answer while the submission is open."""
+    if not answer.submission.is_editable:
+        raise SubmissionLocked(LOCKED_MESSAGE)
+    return Attachment.objects.create(
+        answer=answer, file=upload, name=upload.name[:255], size=upload.size, uploaded_by=user
+    )
+
+
+def remove_attachment(*, attachment) -> None:
+    if not attachment.answer.submission.is_editable:
+        raise SubmissionLocked(LOCKED_MESSAGE)
+    attachment.file.delete(save=False)
+    attachment.delete()

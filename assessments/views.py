@@ -1,0 +1,391 @@
+"""The leader's side: what is due, one section per page with autosave, review and submit."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments import answers, services
+from assessments.figures import derive
+from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
+from ekosystem import permissions, resume
+from ekosystem.choices import Municipality
+from ekosystem.uploads import validate_document
+
+
+def json_login_required(view):
+    """For background requests: 401 with a message instead of a redirect to the login page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse(
+                {"error": _("Du har loggats ut. Logga in igen; det du skrivit finns kvar.")},
+                status=401,
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required
+def my_assessments(request):
+    """A leader's start page: every questionnaire due, with status and deadline."""
+    if permissions.can_review_submissions(request.user):
+        return redirect("round_list")
+    submissions = (
+        permissions.visible_submissions(request.user)
+        .select_related("round", "ecosystem", "questionnaire")
+        .order_by("round__deadline", "ecosystem__name", "questionnaire__code")
+    )
+    return render(request, "assessments/my_assessments.html", {"submissions": submissions})
+
+
+def _sections(submission):
+    return list(submission.questionnaire.sections.all())
+
+
+def _progress(submission, sections):
+    """Per section: how many required answers are given, for the progress indicator."""
+    missing = {question.pk for question in services.missing_answers(submission)}
+    required = {}
+    for answer in submission.answers.select_related("question"):
+        if answer.question.required:
+            required.setdefault(answer.question.section_id, []).append(answer.question_id)
+    rows = []
+    for section in sections:
+        ids = required.get(section.pk, [])
+        rows.append(
+            {
+                "section": section,
+                "required": len(ids),
+                "answered": sum(1 for pk in ids if pk not in missing),
+            }
+        )
+    return rows
+
+
+def _returned_comment(submission):
+    if submission.status != Status.RETURNED:
+        return None
+    return submission.events.filter(kind=EventKind.RETURNED).first()
+
+
+def _items(submission, section, posted=None, errors=None, conflicts=None):
+    """The section's questions in order, each with its answer and what to show in its inputs."""
+    answers_by_question = {
+        answer.question_id: answer
+        for answer in submission.answers.filter(question__section=section).prefetch_related(
+            "attachments"
+        )
+    }
+    errors, conflicts = errors or {}, conflicts or {}
+    items = []
+    for question in section.questions.all():
+        answer = answers_by_question.get(question.pk)
+        typed = posted.get(question.pk) if posted else None
+        item = {
+            "question": question,
+            "answer": answer,
+            "error": errors.get(question.pk),
+            "conflict": conflicts.get(question.pk),
+            "value": typed["raw"]
+            if typed
+            else answers.form_value(question, answer and answer.value),
+            "evidence": typed["evidence"] if typed else (answer.evidence if answer else ""),
+            "revision": conflicts[question.pk].revision
+            if question.pk in conflicts
+            else (answer.revision if answer else 0),
+        }
+        if question.pk in conflicts:
+            theirs = conflicts[question.pk]
+            item["conflict_display"] = answers.display(question, theirs.value)
+            item["conflict_value"] = answers.form_value(question, theirs.value)
+        if question.kind == Kind.RATING:
+            item["scale"] = _scale(question)
+        if question.kind == Kind.MUNICIPALITIES:
+            stored = (typed["raw"] if typed else None) or (answer and answer.value) or {}
+            item["municipalities"] = [
+                {
+                    "code": code,
+                    "label": label,
+                    "physical": _checked(stored, code, "physical"),
+                    "digital": _checked(stored, code, "digital"),
+                }
+                for code, label in Municipality.choices
+            ]
+        items.append(item)
+    return items
+
+
+def _scale(question):
+    english = not (get_language() or "sv").startswith("sv")
+    labels = question.scale.get("labels", {})
+    steps = []
+    for value in range(question.scale.get("min", 1), question.scale.get("max", 5) + 1):
+        label = labels.get(str(value), {})
+        steps.append(
+            {"value": value, "label": (english and label.get("en")) or label.get("sv", "")}
+        )
+    return steps
+
+
+def _checked(stored, code, way):
+    value = stored.get(code, {}) if isinstance(stored.get(code), dict) else {}
+    return bool(value.get(way) or stored.get(f"{code}-{way}"))
+
+
+def _raw(data, question):
+    """What was posted for a question: its text, or the municipality checkboxes."""
+    if question.kind == Kind.MUNICIPALITIES:
+        prefix = f"q-{question.pk}-"
+        return {key[len(prefix) :]: value for key, value in data.items() if key.startswith(prefix)}
+    return data.get(f"q-{question.pk}", "")
+
+
+def _section_context(request, submission, section, **item_kwargs):
+    sections = _sections(submission)
+    index = [s.pk for s in sections].index(section.pk)
+    values = {a.question.key: a.value for a in submission.answers.select_related("question")}
+    items = _items(submission, section, **item_kwargs)
+    return {
+        "submission": submission,
+        "section": section,
+        "problems": [item for item in items if item["error"] or item["conflict"]],
+        "progress": _progress(submission, sections),
+        "previous": sections[index - 1] if index > 0 else None,
+        "next": sections[index + 1] if index + 1 < len(sections) else None,
+        "items": items,
+        "can_answer": permissions.can_answer(request.user, submission),
+        "figures": derive(values) if submission.questionnaire.code == "bilaga1" else None,
+        "returned": _returned_comment(submission),
+    }
+
+
+@resume.login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def submission_section(request, pk, order):
+    """One section of the questionnaire. POST saves every answer in it, then moves on."""
+    submission = permissions.get_submission_for_user(request.user, pk)
+    section = get_object_or_404(submission.questionnaire.sections, order=order)
+    if not permissions.can_answer(request.user, submission):
+        return redirect("submission_review", submission.pk)
+    data = resume.form_data(request)
+    if data is None:
+        return render(
+            request, "assessments/section.html", _section_context(request, submission, section)
+        )
+    posted, errors, conflicts = {}, {}, {}
+    for question in section.questions.all():
+        if not question.is_answerable:
+            continue
+        raw = _raw(data, question)
+        evidence = data.get(f"e-{question.pk}") if question.evidence else None
+        posted[question.pk] = {"raw": raw, "evidence": evidence or ""}
+        if request.method != "POST":
+            continue  # Restored after a login: shown for the leader to check and save.
+        try:
+            services.save_answer(
+                submission=submission,
+                question=question,
+                raw=raw,
+                evidence=evidence,
+                base_revision=int(data.get(f"r-{question.pk}", "0") or 0),
+                user=request.user,
+            )
+        except ValidationError as error:
+            errors[question.pk] = error.messages[0]
+        except services.AnswerConflict as conflict:
+            conflicts[question.pk] = conflict.answer
+        except services.SubmissionLocked as locked:
+            messages.error(request, str(locked))
+            return redirect("submission_start", submission.pk)
+    if errors or conflicts or request.method != "POST":
+        return render(
+            request,
+            "assessments/section.html",
+            _section_context(
+                request, submission, section, posted=posted, errors=errors, conflicts=conflicts
+            ),
+        )
+    target = data.get("goto")
+    if target == "review":
+        return redirect("submission_review", submission.pk)
+    if target and target.isdigit():
+        return redirect("submission_section", submission.pk, int(target))
+    return redirect("submission_section", submission.pk, section.order)
+
+
+@login_required
+def submission_start(request, pk):
+    submission = permissions.get_submission_for_user(request.user, pk)
+    if permissions.can_review_submissions(request.user):
+        return redirect("submission_officer", submission.pk)
+    if not permissions.can_answer(request.user, submission):
+        return redirect("submission_review", submission.pk)
+    first = submission.questionnaire.sections.first()
+    return redirect("submission_section", submission.pk, first.order)
+
+
+@require_POST
+@json_login_required
+def answer_autosave(request, pk, question_pk):
+    """Save one answer as the leader types; JSON for the page's script."""
+    submission = permissions.get_submission_for_user(request.user, pk)
+    if not permissions.can_answer(request.user, submission):
+        return JsonResponse({"error": str(services.LOCKED_MESSAGE)}, status=403)
+    question = get_object_or_404(
+        Question, section__questionnaire=submission.questionnaire, pk=question_pk
+    )
+    try:
+        answer = services.save_answer(
+            submission=submission,
+            question=question,
+            raw=_raw(request.POST, question),
+            evidence=request.POST.get(f"e-{question.pk}") if question.evidence else None,
+            base_revision=int(request.POST.get(f"r-{question.pk}", "0") or 0),
+            user=request.user,
+        )
+    except ValidationError as error:
+        return JsonResponse({"error": error.messages[0]}, status=400)
+    except services.AnswerConflict as conflict:
+        theirs = conflict.answer
+        return JsonResponse(
+            {
+                "conflict": {
+                    "revision": theirs.revision,
+                    "value": answers.form_value(question, theirs.value),
+                    "display": answers.display(question, theirs.value),
+                    "evidence": theirs.evidence,
+                    "message": _(
+                        "Svaret sparades %(when)s i ett annat fönster eller av %(who)s. Din "
+                        "text är kvar i fältet: välj vilken du vill behålla."
+                    )
+                    % {
+                        "when": date_format(timezone.localtime(theirs.updated_at), "H:i"),
+                        "who": theirs.updated_by or _("någon annan"),
+                    },
+                }
+            },
+            status=409,
+        )
+    except services.SubmissionLocked as locked:
+        return JsonResponse({"error": str(locked)}, status=403)
+    saved_at = submission.last_saved_at or answer.updated_at
+    return JsonResponse(
+        {
+            "revision": answer.revision,
+            "saved": _("Sparat %(time)s")
+            % {"time": date_format(timezone.localtime(saved_at), "H:i")},
+        }
+    )
+
+
+@resume.login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def submission_review(request, pk):
+    """Before submitting: every unanswered required question, with a link to it."""
+    submission = permissions.get_submission_for_user(request.user, pk)
+    can_answer = permissions.can_answer(request.user, submission)
+    if request.method == "POST":
+        if not can_answer:
+            raise PermissionDenied
+        try:
+            services.submit(submission=submission, user=request.user)
+        except services.IncompleteSubmission:
+            messages.error(request, _("Några obligatoriska frågor saknar svar. Se listan nedan."))
+        except services.WrongStatus:
+            messages.error(request, str(services.LOCKED_MESSAGE))
+        else:
+            messages.success(
+                request, _("Tack! Svaren är inskickade till Region Norrbotten och nu låsta.")
+            )
+            return redirect("submission_review", submission.pk)
+    values = {a.question.key: a.value for a in submission.answers.select_related("question")}
+    return render(
+        request,
+        "assessments/review.html",
+        {
+            "submission": submission,
+            "missing": services.missing_answers(submission),
+            "can_answer": can_answer,
+            "sections": _read_only_sections(submission),
+            "figures": derive(values) if submission.questionnaire.code == "bilaga1" else None,
+            "returned": _returned_comment(submission),
+        },
+    )
+
+
+def _read_only_sections(submission):
+    stored = {
+        answer.question_id: answer for answer in submission.answers.prefetch_related("attachments")
+    }
+    return [
+        {
+            "section": section,
+            "rows": [
+                {
+                    "question": q,
+                    "answer": stored.get(q.pk),
+                    "display": answers.display(q, stored[q.pk].value) if q.pk in stored else "",
+                }
+                for q in section.questions.all()
+            ],
+        }
+        for section in submission.questionnaire.sections.prefetch_related("questions")
+    ]
+
+
+@require_POST
+@json_login_required
+def attachment_upload(request, pk, question_pk):
+    submission = permissions.get_submission_for_user(request.user, pk)
+    if not permissions.can_answer(request.user, submission):
+        raise PermissionDenied
+    answer = get_object_or_404(Answer, submission=submission, question_id=question_pk)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError(_("Välj en fil att bifoga."))
+        validate_document(upload)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        services.add_attachment(answer=answer, upload=upload, user=request.user)
+        messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
+    return redirect(f"{_section_url(submission, answer.question)}#question-{answer.question_id}")
+
+
+def _section_url(submission, question):
+    return reverse("submission_section", args=[submission.pk, question.section.order])
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    submission = permissions.get_submission_for_user(request.user, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, answer__submission=submission)
+    if not attachment.file:
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@require_POST
+@login_required
+def attachment_delete(request, pk, attachment_pk):
+    submission = permissions.get_submission_for_user(request.user, pk)
+    if not permissions.can_answer(request.user, submission):
+        raise PermissionDenied
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, answer__submission=submission)
+    question = attachment.answer.question
+    services.remove_attachment(attachment=attachment)
+    messages.success(request, _("Bilagan är borttagen."))
+    return redirect(f"{_section_url(submission, question)}#question-{question.pk}")
