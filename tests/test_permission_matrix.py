@@ -11,12 +11,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from agreements.calendar import create_calendar_token
 from agreements.models import Evaluation
+from assessments.models import Attachment
 from tests.factories import UserFactory
 
 PERSONAS = ("anon", "alice", "bob", "olga", "nils", "rita")
 LOGIN = "to login"  # a 302 to the login page
 
 READ_AGREEMENT = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
+READ_SUBMISSION = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
 MANAGE_AGREEMENT = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=403, rita=404)
 
 # Rows: URL name -> (how to build its arguments, expected GET status per persona).
@@ -54,6 +56,23 @@ MATRIX = {
     "calendar_token_revoke": (None, dict.fromkeys(PERSONAS, 405)),
     # Calendar clients cannot log in: the private token is the key (revoked: 404, tested apart).
     "calendar_feed": ("calendar_token_a", dict.fromkeys(PERSONAS, 200)),
+    "my_assessments": (None, dict(anon=LOGIN, alice=200, bob=200, olga=302, nils=200, rita=200)),
+    # Leaders go to the form, officers to their review page, board members to the answers.
+    "submission_start": (
+        "submission_a",
+        dict(anon=LOGIN, alice=302, bob=404, olga=302, nils=302, rita=404),
+    ),
+    "submission_section": (
+        "submission_a_section",
+        dict(anon=LOGIN, alice=200, bob=404, olga=302, nils=302, rita=404),
+    ),
+    "submission_review": ("submission_a", READ_SUBMISSION),
+    "attachment_download": ("attachment_a", READ_SUBMISSION),
+    # Writes take a POST (tested with each persona in tests/assessments).
+    "answer_autosave": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
+    "attachment_upload": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
+    "attachment_delete": ("attachment_a", dict.fromkeys(PERSONAS, 405)),
+    "keepalive": (None, dict.fromkeys(PERSONAS, 405)),
     # Signed-in users are sent on from the login page.
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
     # Logging out takes a POST (a link cannot log anybody out).
@@ -96,6 +115,23 @@ def _kwargs(kind, request):
         return {}
     if kind == "reset_token":
         return {"uidb64": "MQ", "token": "abc-123"}
+    if kind.startswith("submission_a"):
+        submission = request.getfixturevalue("submission_a")
+        extra = {
+            "submission_a_section": {"order": 1},
+            "submission_a_question": {"question_pk": submission.answers.first().question_id},
+        }
+        return {"pk": submission.pk, **extra.get(kind, {})}
+    if kind == "attachment_a":
+        submission = request.getfixturevalue("submission_a")
+        attachment = Attachment.objects.create(
+            answer=submission.answers.first(),
+            file=SimpleUploadedFile("intyg.pdf", b"%PDF-1.4 intyg"),
+            name="intyg.pdf",
+            size=14,
+            uploaded_by=request.getfixturevalue("alice"),
+        )
+        return {"pk": submission.pk, "attachment_pk": attachment.pk}
     if kind == "calendar_token_a":
         return {"token": create_calendar_token(user=request.getfixturevalue("alice")).token}
     if kind == "evaluation_report_a":
