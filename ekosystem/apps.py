@@ -6,3 +6,6 @@ class EkosystemConfig(AppConfig):
     name = "ekosystem"
     verbose_name = _("Ekosystemregistret")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ekosystem import sessions  # noqa: F401  (connects the login signal)
