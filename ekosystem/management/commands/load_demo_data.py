@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements import demo as agreements_demo
+from assessments import demo as assessments_demo
 from ekosystem.choices import (
     ExcellenceLabel,
     Gap,
@@ -424,6 +425,14 @@ class Command(BaseCommand):
         agreements_demo.load(
             ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems},
             officer=officer,
+            today=timezone.localdate(),
+        )
+        assessments_demo.load(
+            ecosystems=ecosystems,
+            officer=officer,
+            leaders={
+                ecosystems[spec["leads"]]: users[spec["email"]] for spec in USERS if "leads" in spec
+            },
             today=timezone.localdate(),
         )
         self._print_logins(users)

@@ -1,0 +1,117 @@
+"""An ecosystem's answers beside its answers in the previous round, matched by question key.
+
+Keys are stable across questionnaire versions, so a question that moved or was reworded in a new
+version still meets last year's answer; a question without a match is new in this version.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from assessments import answers
+from assessments.models import Answer, Question, Status, Submission
+
+# Only answers a leader actually handed in are worth comparing with.
+FINAL = (Status.SUBMITTED, Status.REVIEWED)
+
+
+def previous_submission(submission) -> Submission | None:
+    """The same ecosystem's submitted answers to the same questionnaire (by code, any version)
+    in the most recent earlier round, or None."""
+    round_ = submission.round
+    earlier = Q(round__year__lt=round_.year) | Q(
+        round__year=round_.year, round__created_at__lt=round_.created_at
+    )
+    return (
+        Submission.objects.filter(
+            earlier,
+            ecosystem_id=submission.ecosystem_id,
+            questionnaire__code=submission.questionnaire.code,
+            status__in=FINAL,
+        )
+        .exclude(pk=submission.pk)
+        .select_related("round", "questionnaire")
+        .order_by("-round__year", "-round__created_at")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One question of the submission, its answer, and the answer to the same key before."""
+
+    question: Question
+    answer: Answer | None
+    previous: Answer | None
+    compared: bool
+    """Whether there was a previous submission to compare with at all."""
+
+    @property
+    def display(self) -> str:
+        return answers.display(self.question, self.answer.value) if self.answer else ""
+
+    @property
+    def previous_display(self) -> str:
+        return answers.display(self.question, self.previous.value) if self.previous else ""
+
+    @property
+    def is_new(self) -> bool:
+        """The question was not asked (under this key) in the previous round."""
+        return self.compared and self.question.is_answerable and self.previous is None
+
+    @property
+    def value_changed(self) -> bool:
+        if not self.compared or self.previous is None or not self.question.is_answerable:
+            return False
+        return _value(self.answer) != _value(self.previous)
+
+    @property
+    def evidence_changed(self) -> bool:
+        if not self.compared or self.previous is None or not self.question.evidence:
+            return False
+        return _evidence(self.answer) != _evidence(self.previous)
+
+    @property
+    def changed(self) -> bool:
+        return self.value_changed or self.evidence_changed
+
+
+def _value(answer):
+    value = answer.value if answer else None
+    return None if value in ("", {}, []) else value
+
+
+def _evidence(answer) -> str:
+    return (answer.evidence if answer else "").strip()
+
+
+def compare(submission, previous) -> list[Row]:
+    """Every question of the submission in order (group headings included), each with its answer
+    (attachments prefetched) and the previous submission's answer to the same key.
+
+    Four queries, however many questions there are."""
+    questions = Question.objects.filter(section__questionnaire_id=submission.questionnaire_id)
+    questions = questions.select_related("section").order_by("section__order", "order")
+    current = {
+        answer.question_id: answer
+        for answer in submission.answers.prefetch_related("attachments").select_related(
+            "updated_by"
+        )
+    }
+    before = {}
+    if previous is not None:
+        before = {
+            answer.question.key: answer
+            for answer in previous.answers.select_related("question").order_by(
+                "question__section__order", "question__order"
+            )
+        }
+    return [
+        Row(
+            question=question,
+            answer=current.get(question.pk),
+            previous=before.get(question.key),
+            compared=previous is not None,
+        )
+        for question in questions
+    ]
