@@ -1,10 +1,11 @@
-"""An ecosystem's answers beside its answers in the previous round, matched by question key.
+"""Answers compared: beside the previous round's (matched by question key), and over time.
 
 Keys are stable across questionnaire versions, so a question that moved or was reworded in a new
 version still meets last year's answer; a question without a match is new in this version.
 """
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.db.models import Q
 
@@ -115,3 +116,77 @@ def compare(submission, previous) -> list[Row]:
         )
         for question in questions
     ]
+
+
+def by_section(rows: list[Row]) -> list[dict]:
+    """The rows grouped under their sections, in order: [{"section": ..., "rows": [...]}]."""
+    return [
+        {"section": section, "rows": list(group)}
+        for section, group in groupby(rows, key=lambda row: row.question.section)
+    ]
+
+
+def values_of(rows: list[Row], *, previous=False) -> dict:
+    """Question key -> stored value, of the current answers or of the previous ones."""
+    values = {}
+    for row in rows:
+        answer = row.previous if previous else row.answer
+        if answer is not None:
+            values[row.question.key] = answer.value
+    return values
+
+
+@dataclass(frozen=True)
+class Change:
+    when: object
+    who: object
+    question: Question
+    old: str
+    new: str
+    old_evidence: str
+    new_evidence: str
+
+    @property
+    def value_changed(self) -> bool:
+        return self.old != self.new
+
+    @property
+    def evidence_changed(self) -> bool:
+        return self.old_evidence != self.new_evidence
+
+
+def changes(submission, limit=500) -> list[Change]:
+    """Who changed which answer when, from what to what; newest first. One query.
+
+    Answers are created empty when the round opens (in bulk, without a history record), so the
+    first recorded change of an answer starts from an empty answer."""
+    records = (
+        Answer.history.filter(submission_id=submission.pk)
+        .select_related("history_user", "updated_by", "question")
+        .order_by("history_date", "history_id")
+    )
+    last = {}
+    found = []
+    for record in records:
+        before = last.get(record.id)
+        last[record.id] = record
+        question = record.question
+        old = answers.display(question, before.value) if before else ""
+        new = answers.display(question, record.value)
+        old_evidence = before.evidence.strip() if before else ""
+        new_evidence = record.evidence.strip()
+        if (old, old_evidence) == (new, new_evidence):
+            continue
+        found.append(
+            Change(
+                record.history_date,
+                record.history_user or record.updated_by,
+                question,
+                old,
+                new,
+                old_evidence,
+                new_evidence,
+            )
+        )
+    found.reverse()
+    return found[:limit]

@@ -40,7 +40,7 @@ def json_login_required(view):
 @login_required
 def my_assessments(request):
     """A leader's start page: every questionnaire due, with status and deadline."""
-    if permissions.can_review_submissions(request.user):
+    if permissions.can_follow_rounds(request.user):
         return redirect("round_list")
     submissions = (
         permissions.visible_submissions(request.user)
@@ -228,7 +228,7 @@ def submission_section(request, pk, order):
 @login_required
 def submission_start(request, pk):
     submission = permissions.get_submission_for_user(request.user, pk)
-    if permissions.can_review_submissions(request.user):
+    if permissions.can_follow_rounds(request.user):
         return redirect("submission_officer", submission.pk)
     if not permissions.can_answer(request.user, submission):
         return redirect("submission_review", submission.pk)

@@ -92,6 +92,11 @@ def can_review_submissions(user) -> bool:
     return user.is_officer
 
 
+def can_follow_rounds(user) -> bool:
+    """Officers and board members read every round, submission and export."""
+    return can_review_submissions(user) or user.is_board_member
+
+
 def get_submission_for_user(user, pk) -> Submission:
     return get_object_or_404(
         visible_submissions(user).select_related("ecosystem", "questionnaire", "round"), pk=pk

@@ -18,6 +18,9 @@ PERSONAS = ("anon", "alice", "bob", "olga", "nils", "rita")
 LOGIN = "to login"  # a 302 to the login page
 
 READ_AGREEMENT = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
+FOLLOW_ROUNDS = dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=200, rita=403)
+FOLLOW_SUBMISSION = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=200, rita=404)
+REVIEW_SUBMISSION = dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404)
 READ_SUBMISSION = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
 MANAGE_AGREEMENT = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=403, rita=404)
 
@@ -56,7 +59,19 @@ MATRIX = {
     "calendar_token_revoke": (None, dict.fromkeys(PERSONAS, 405)),
     # Calendar clients cannot log in: the private token is the key (revoked: 404, tested apart).
     "calendar_feed": ("calendar_token_a", dict.fromkeys(PERSONAS, 200)),
-    "my_assessments": (None, dict(anon=LOGIN, alice=200, bob=200, olga=302, nils=200, rita=200)),
+    "my_assessments": (None, dict(anon=LOGIN, alice=200, bob=200, olga=302, nils=302, rita=200)),
+    "round_list": (None, FOLLOW_ROUNDS),
+    "round_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
+    "round_detail": ("round_", FOLLOW_ROUNDS),
+    "round_excel": ("round_", FOLLOW_ROUNDS),
+    "submission_officer": ("submission_a", FOLLOW_SUBMISSION),
+    "submission_history": ("submission_a", FOLLOW_SUBMISSION),
+    "submission_pdf": ("submission_a", READ_SUBMISSION),
+    # A GET on a write address sends officers back to the officer page.
+    "submission_notes": ("submission_a", REVIEW_SUBMISSION),
+    "submission_dialogue": ("submission_a", REVIEW_SUBMISSION),
+    "submission_return": ("submission_a", REVIEW_SUBMISSION),
+    "submission_reviewed": ("submission_a", dict.fromkeys(PERSONAS, 405)),
     # Leaders go to the form, officers to their review page, board members to the answers.
     "submission_start": (
         "submission_a",
