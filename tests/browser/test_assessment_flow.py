@@ -71,3 +71,41 @@ def test_leader_answers_survives_a_timeout_submits_and_the_officer_reviews(
     submission_a.refresh_from_db()
     assert submission_a.status == Status.SUBMITTED
     screenshot(page, "assessment-03-submitted")
+
+    # The officer returns it with a comment.
+    page.get_by_role("button", name="Logga ut").click()
+    login(page, live_server, olga.email)
+    page.goto(f"{live_server.url}/assessments/s/{submission_a.pk}/officer/")
+    axe(page)
+    page.get_by_label("Vad behöver kompletteras?").fill("Beskriv era internationella kontakter.")
+    page.get_by_role("button", name="Återsänd för komplettering").click()
+    submission_a.refresh_from_db()
+    assert submission_a.status == Status.RETURNED
+    screenshot(page, "assessment-04-returned")
+
+    # The leader sees the comment, changes an answer and submits again.
+    page.get_by_role("button", name="Logga ut").click()
+    login(page, live_server, alice.email)
+    page.goto(f"{live_server.url}/assessments/s/{submission_a.pk}/section/2/")
+    expect(page.get_by_text("Beskriv era internationella kontakter.")).to_be_visible()
+    issues = _field(page, submission_a, "b1-issues")
+    issues.fill("Rymdteknik och kontakter med partner i Finland och Norge.")
+    page.wait_for_function(
+        "() => document.querySelector('#save-status').textContent.includes('Sparat')"
+    )
+    page.get_by_role("button", name="Granska och skicka in").first.click()
+    page.get_by_role("button", name="Skicka in").click()
+    expect(page.get_by_text("Tack! Svaren är inskickade")).to_be_visible()
+    assert _saved(submission_a, "b1-issues").startswith("Rymdteknik och kontakter")
+
+    # The officer marks it reviewed.
+    page.get_by_role("button", name="Logga ut").click()
+    login(page, live_server, olga.email)
+    page.goto(f"{live_server.url}/assessments/s/{submission_a.pk}/officer/")
+    page.get_by_role("button", name="Markera som granskad").click()
+    submission_a.refresh_from_db()
+    assert submission_a.status == Status.REVIEWED
+    page.goto(f"{live_server.url}/assessments/rounds/{submission_a.round_id}/")
+    expect(page.locator("main")).to_contain_text("Granskad")
+    axe(page)
+    screenshot(page, "assessment-05-round")
