@@ -253,3 +253,35 @@ def test_attachments_are_checked_by_content(client_for, alice, submission_a):
     attachment = answer.attachments.get()
     download = client.get(reverse("attachment_download", args=[submission_a.pk, attachment.pk]))
     assert b"".join(download.streaming_content) == b"%PDF-1.4 intyg"
+
+
+def test_a_new_questionnaire_version_leaves_earlier_answers_as_they_were(alice, olga, ecosystem_a):
+    import copy
+    from datetime import date
+
+    from assessments import models
+    from assessments.content.bilaga1 import QUESTIONNAIRE as BILAGA1
+    from assessments.content.loader import load_questionnaire
+
+    first = models.Questionnaire.objects.get(code="bilaga1", version=1)
+    old_round = services.open_round(
+        year=2025,
+        name="2025",
+        deadline=date(2025, 12, 1),
+        questionnaires=[first],
+        ecosystems=[ecosystem_a],
+        user=olga,
+    )
+    submission = old_round.submissions.get()
+    age = question(submission, "b1-age")
+    services.save_answer(submission=submission, question=age, raw="8", base_revision=0, user=alice)
+
+    revised = copy.deepcopy(BILAGA1)
+    revised["version"] = 2
+    revised["sections"][0]["questions"][0]["text_sv"] = "Vilket år grundades organisationen?"
+    load_questionnaire(models, revised)
+
+    answer = submission.answers.get(question__key="b1-age")
+    assert answer.question.text_sv == age.text_sv != "Vilket år grundades organisationen?"
+    assert answer.value == "8"
+    assert models.Questionnaire.objects.filter(code="bilaga1").count() == 2
