@@ -334,3 +334,25 @@ class DialogueNote(models.Model):
 
     def __str__(self):
         return f"{self.submission} {self.held_on}"
+
+
+class DeadlineReminder(models.Model):
+    """A reminder sent before a round's deadline about one open submission; sent once."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="deadline_reminders"
+    )
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("påminnelse om sista dag")
+        verbose_name_plural = _("påminnelser om sista dag")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "days_before"], name="one_deadline_reminder_each"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} -{self.days_before}"

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import answers
+from assessments import answers, tasks
 from assessments.models import (
     Answer,
     Attachment,
@@ -130,7 +130,10 @@ def submit(*, submission, user) -> Submission:
 
 @transaction.atomic
 def return_for_completion(*, submission, comment, user) -> Submission:
-    """Reopen submitted answers with a comment to the leader. Side effect: a RETURNED event."""
+    """Reopen submitted answers with a comment to the leader.
+
+    Side effects: a RETURNED event, and (once committed) an e-mail to the ecosystem's leaders.
+    """
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != Status.SUBMITTED:
         raise WrongStatus
@@ -139,6 +142,7 @@ def return_for_completion(*, submission, comment, user) -> Submission:
     SubmissionEvent.objects.create(
         submission=submission, kind=EventKind.RETURNED, comment=comment, actor=user
     )
+    tasks.send_returned.delay_on_commit(submission.pk)
     return submission
 
 

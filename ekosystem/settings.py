@@ -130,6 +130,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agreements.tasks.renew_agreements",
         "schedule": crontab(hour=0, minute=15),
     },
+    "send-assessment-reminders": {
+        "task": "assessments.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "send-agreement-reminders": {
         "task": "agreements.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=0),
