@@ -100,16 +100,19 @@ def display(question, value) -> str:
     if question.kind == Kind.RATING:
         return f"{value} / {question.scale.get('max', 5)}"
     if question.kind == Kind.MUNICIPALITIES:
-        labels = dict(Municipality.choices)
+        # In the region's order: PostgreSQL's jsonb keeps no key order.
         parts = []
-        for code, where in value.items():
+        for code, label in Municipality.choices:
+            where = value.get(code)
+            if not where:
+                continue
             ways = [
                 w
                 for w, on in ((_("fysiskt"), where["physical"]), (_("digitalt"), where["digital"]))
                 if on
             ]
             if ways:
-                parts.append(f"{labels.get(code, code)} ({', '.join(ways)})")
+                parts.append(f"{label} ({', '.join(ways)})")
         return "; ".join(parts)
     return str(value)
 
