@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from assessments import answers, comparison
+from assessments.figures import figures_of
 from assessments.models import Answer, Kind, Question, Round
-from assessments.officer_views import figures_of
 from ekosystem import permissions
 from ekosystem.pdf import render_pdf
 

@@ -34,6 +34,12 @@ def _number(values, key):
     return None if value in (None, "") else Decimal(value)
 
 
+def figures_of(values: dict) -> Figures | None:
+    """The figures, when the questionnaire asks what they are computed from (Bilaga 1)."""
+    keys = {TOTAL, STAFF, TIME_SHARE, *SECTORS}
+    return derive(values) if keys & values.keys() else None
+
+
 def derive(values: dict) -> Figures:
     """`values` maps question keys to stored answer values."""
     total = _number(values, TOTAL)

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import comparison, services
-from assessments.figures import SECTORS, STAFF, TIME_SHARE, TOTAL, derive
+from assessments.figures import figures_of
 from assessments.models import Round, Status
 from assessments.officer_forms import DialogueNoteForm, ReturnForm, ReviewNotesForm, RoundForm
 from ekosystem import permissions, resume
 
-FIGURE_KEYS = {TOTAL, STAFF, TIME_SHARE, *SECTORS}
 NOT_SUBMITTED = gettext_lazy(
     "Det går bara när svaren är inskickade. Någon kan ha hunnit före: se händelserna nedan."
 )
@@ -35,11 +34,6 @@ def get_submission_to_follow(user, pk, *, for_review=False):
     if for_review:
         permissions.require(permissions.can_review_submissions(user))
     return submission
-
-
-def figures_of(values: dict):
-    """Figures derived from the answers, when the questionnaire asks what they need."""
-    return derive(values) if FIGURE_KEYS & values.keys() else None
 
 
 def status_counts(statuses) -> list[dict]:

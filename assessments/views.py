@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import answers, services
-from assessments.figures import derive
+from assessments.figures import figures_of
 from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
 from ekosystem import permissions, resume
 from ekosystem.choices import Municipality
@@ -166,7 +166,7 @@ def _section_context(request, submission, section, **item_kwargs):
         "next": sections[index + 1] if index + 1 < len(sections) else None,
         "items": items,
         "can_answer": permissions.can_answer(request.user, submission),
-        "figures": derive(values) if submission.questionnaire.code == "bilaga1" else None,
+        "figures": figures_of(values),
         "returned": _returned_comment(submission),
     }
 
@@ -319,7 +319,7 @@ def submission_review(request, pk):
             "missing": services.missing_answers(submission),
             "can_answer": can_answer,
             "sections": _read_only_sections(submission),
-            "figures": derive(values) if submission.questionnaire.code == "bilaga1" else None,
+            "figures": figures_of(values),
             "returned": _returned_comment(submission),
         },
     )
