@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages vendor clean
+.PHONY: install run test lint format messages vendor bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ run: install
 
 test: install
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# Response times and query counts of the heaviest pages at 100 ecosystems (prints a table).
+bench: install
+	$(BIN)/python bench/bench.py
 
 lint: install
 	$(BIN)/ruff check .
