@@ -1,0 +1,88 @@
+"""axe-core over every HTML page an officer and a leader can open, not only those the journeys
+visit, including the forms with their validation errors shown."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from agreements import services as agreement_services
+from assessments.models import Submission
+from tests.agreements.factories import AgreementFactory
+from tests.assessments.fixtures import answer_all_required
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
+
+
+@pytest.fixture
+def world(alice, olga, ecosystem_a, submission_a):
+    agreement = AgreementFactory(ecosystem=ecosystem_a)
+    agreement_services.sync_periods(agreement, today=agreement.start_date)
+    answer_all_required(submission_a, alice)
+    return {"agreement": agreement, "submission": submission_a}
+
+
+def _officer_pages(world):
+    agreement, submission = world["agreement"], world["submission"]
+    return [
+        reverse("ecosystem_create"),
+        reverse("ecosystem_update", args=[submission.ecosystem_id]),
+        reverse("ecosystem_history", args=[submission.ecosystem_id]),
+        reverse("agreement_create"),
+        reverse("agreement_update", args=[agreement.pk]),
+        reverse("agreement_notice", args=[agreement.pk]),
+        reverse("agreement_amount", args=[agreement.pk]),
+        reverse("agreement_evaluation", args=[agreement.pk]),
+        reverse("agreement_financing", args=[agreement.pk]),
+        reverse("calendar_settings"),
+        reverse("round_list"),
+        reverse("round_create"),
+        reverse("round_detail", args=[submission.round_id]),
+        reverse("submission_officer", args=[submission.pk]),
+        reverse("submission_history", args=[submission.pk]),
+        reverse("password_change"),
+        reverse("admin:index"),
+    ]
+
+
+def test_every_officer_page_passes_axe(page, live_server, login, axe, olga, world):
+    login(page, live_server, olga.email)
+    for path in _officer_pages(world):
+        if path.startswith("/admin/"):
+            continue  # Django's own admin, not part of the service users are given.
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("h1")).to_be_visible()
+        axe(page)
+
+
+def test_forms_with_errors_pass_axe(page, live_server, login, axe, olga, world):
+    login(page, live_server, olga.email)
+    agreement = world["agreement"]
+    for path in (
+        reverse("agreement_create"),
+        reverse("agreement_amount", args=[agreement.pk]),
+        reverse("round_create"),
+        reverse("ecosystem_create"),
+    ):
+        page.goto(f"{live_server.url}{path}")
+        page.locator("main form[method=post] button[type=submit]").last.click()
+        expect(page.locator(".invalid-feedback, .alert-danger").first).to_be_visible()
+        axe(page)
+
+
+def test_every_leader_page_passes_axe(page, live_server, login, axe, alice, world):
+    Submission.objects.filter(pk=world["submission"].pk).update(status="draft")
+    login(page, live_server, alice.email)
+    submission = world["submission"]
+    for path in (
+        reverse("ecosystem_list"),
+        reverse("my_assessments"),
+        reverse("submission_section", args=[submission.pk, 2]),
+        reverse("submission_section", args=[submission.pk, 3]),
+        reverse("submission_review", args=[submission.pk]),
+        reverse("agreement_list"),
+        reverse("agreement_detail", args=[world["agreement"].pk]),
+        reverse("agreement_rules"),
+    ):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("h1")).to_be_visible()
+        axe(page)
