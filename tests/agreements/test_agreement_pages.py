@@ -387,3 +387,10 @@ def test_notice_after_the_agreement_has_ended_is_refused(client_for, olga, today
         "Avtalet upphörde senast 31 december 2018; en uppsägning efter det har ingen verkan."
     ]
     assert not Notice.objects.exists()
+
+
+def test_a_draft_is_listed_without_an_end_date(client_for, olga, today):
+    AgreementFactory(signed_on=None, start_date=date(2027, 1, 1))
+    page = client_for(olga).get(reverse("agreement_list")).text
+    assert "Utkast" in page
+    assert "31 december 2035" not in page
