@@ -1,20 +1,36 @@
-"""Sliding sessions: signed-in sessions last SESSION_COOKIE_AGE from the last activity."""
+"""Sliding sessions: signed-in sessions last SESSION_COOKIE_AGE from the last activity.
+
+The session is written at most once per refresh interval, so it may run out up to one
+interval before SESSION_COOKIE_AGE after the last request; `remaining_after_request` is what the
+timeout warning counts down from.
+"""
 
 import time
 
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY, user_logged_in
 from django.dispatch import receiver
 
 REFRESHED = "_refreshed"
-REFRESH_EVERY_SECONDS = 60
+
+
+def refresh_interval() -> int:
+    """A minute, or a tenth of a (short) session."""
+    return min(60, settings.SESSION_COOKIE_AGE // 10)
+
+
+def remaining_after_request() -> int:
+    """Seconds a session surely lasts after any request."""
+    return settings.SESSION_COOKIE_AGE - refresh_interval()
+
+
+def refresh(session) -> None:
+    """Restart the session's lifetime now (it is saved with the response)."""
+    session[REFRESHED] = int(time.time())
 
 
 class SlidingSessionMiddleware:
-    """Keeps a signed-in session alive while it is used, writing it at most once a minute.
-
-    The session then runs out after SESSION_COOKIE_AGE without activity (what the timeout
-    warning counts down), without a database write on every request.
-    """
+    """Keeps a signed-in session alive while it is used, without a write on every request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -23,12 +39,12 @@ class SlidingSessionMiddleware:
         response = self.get_response(request)
         session = request.session
         if SESSION_KEY in session and time.time() - session.get(REFRESHED, 0) >= (
-            REFRESH_EVERY_SECONDS
+            refresh_interval()
         ):
-            session[REFRESHED] = int(time.time())
+            refresh(session)
         return response
 
 
 @receiver(user_logged_in)
 def _mark_fresh(sender, request, user, **kwargs):
-    request.session[REFRESHED] = int(time.time())
+    refresh(request.session)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
 from agreements.overview import overviews
-from ekosystem import permissions, resume
+from ekosystem import permissions, resume, sessions
 from ekosystem.criteria import cluster_of_sweden_checklist
 from ekosystem.filters import EcosystemFilter
 from ekosystem.forms import BoardMemberFormSet, EcosystemForm
@@ -119,7 +119,8 @@ def ecosystem_history(request, pk):
 
 @require_POST
 def keepalive(request):
-    """Extends the session (every request does); 401 once it has already run out."""
+    """Extends the session now ("Fortsätt arbeta"); 401 once it has already run out."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sessionen har tagit slut.")}, status=401)
-    return JsonResponse({"expires_in": request.session.get_expiry_age()})
+    sessions.refresh(request.session)
+    return JsonResponse({"expires_in": sessions.remaining_after_request()})

@@ -109,3 +109,25 @@ def test_leader_answers_survives_a_timeout_submits_and_the_officer_reviews(
     expect(page.locator("main")).to_contain_text("Granskad")
     axe(page)
     screenshot(page, "assessment-05-round")
+
+
+def test_the_timeout_warning_offers_to_go_on_and_extends_the_session(
+    page, live_server, login, axe, settings, alice, submission_a
+):
+    # A 9-second session: the warning comes a quarter of it (2.25 s) before it runs out.
+    settings.SESSION_COOKIE_AGE = 9
+    login(page, live_server, alice.email)
+    page.goto(f"{live_server.url}/assessments/s/{submission_a.pk}/section/1/")
+    dialog = page.locator("#session-dialog")
+    expect(dialog.get_by_role("heading", name="Vill du fortsätta?")).to_be_visible(timeout=10_000)
+    expect(dialog.get_by_role("button", name="Fortsätt arbeta")).to_be_focused()
+    axe(page)
+    dialog.get_by_role("button", name="Fortsätt arbeta").click()
+    expect(dialog).to_be_hidden()
+    # Past the original expiry, the session still works: typing saves.
+    page.wait_for_timeout(3_000)
+    _field(page, submission_a, "b1-age").fill("14")
+    page.wait_for_function(
+        "() => document.querySelector('#save-status').textContent.includes('Sparat')"
+    )
+    assert _saved(submission_a, "b1-age") == "14"
