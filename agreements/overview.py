@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext_lazy
@@ -112,7 +113,7 @@ class Overview:
             found.append(Deadline(self.next_evaluation, _("Utvärdering")))
         return sorted(found, key=lambda d: d.day)
 
-    @property
+    @cached_property
     def next_deadline(self) -> Deadline | None:
         upcoming = self.deadlines()
         return upcoming[0] if upcoming else None

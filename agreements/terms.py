@@ -27,6 +27,7 @@ Rules the product applies, everywhere:
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 import holidays
 
@@ -217,15 +218,21 @@ _HOLIDAY_CATEGORIES = ("public", "de_facto")
 _WEEKEND = {"sv": ("lördag", "söndag"), "en": ("Saturday", "Sunday")}
 
 
-def non_working_day(day: date, language: str = "sv") -> str | None:
-    """Why `day` is no working day in Sweden (the holiday or the weekday), or None."""
-    language = "sv" if language.startswith("sv") else "en"
-    names = holidays.Sweden(
-        years=day.year,
+@lru_cache(maxsize=64)
+def _holidays(year: int, language: str) -> holidays.HolidayBase:
+    # Building a year's calendar costs far more than a look-up; lists ask for many days.
+    return holidays.Sweden(
+        years=year,
         include_sundays=False,
         categories=_HOLIDAY_CATEGORIES,
         language="sv" if language == "sv" else "en_US",
     )
+
+
+def non_working_day(day: date, language: str = "sv") -> str | None:
+    """Why `day` is no working day in Sweden (the holiday or the weekday), or None."""
+    language = "sv" if language.startswith("sv") else "en"
+    names = _holidays(day.year, language)
     if day in names:
         return names[day]
     if day.weekday() >= 5:
