@@ -15,23 +15,54 @@ from agreements.models import (
     ResultIndicator,
 )
 
+# The admin is for repairs. What has a service (dates, notices, amounts, periods, events,
+# evaluations) is only shown here: changing it here would skip the periods, events and versions
+# the services keep in step, so it is changed on the agreement pages.
 
-class PeriodInline(admin.TabularInline):
+
+class ReadOnlyMixin:
+    """Shown, never added, changed or deleted through the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PeriodInline(ReadOnlyMixin, admin.TabularInline):
     model = AgreementPeriod
     extra = 0
-    readonly_fields = ["index", "start", "end", "notice_deadline"]
-    can_delete = False
 
 
-class AmountInline(admin.TabularInline):
+class AmountInline(ReadOnlyMixin, admin.TabularInline):
     model = AmountChange
     extra = 0
 
 
-class NoticeInline(admin.TabularInline):
+class NoticeInline(ReadOnlyMixin, admin.TabularInline):
     model = Notice
     extra = 0
-    readonly_fields = ["ends_on", "recorded_at"]
+
+
+# Set by the services, or deciding the derived dates: changed on the agreement pages only.
+AGREEMENT_SERVICE_FIELDS = [
+    "ecosystem",
+    "signed_on",
+    "start_date",
+    "initial_months",
+    "renewal_months",
+    "notice_months",
+    "cap_months",
+    "first_evaluation_on",
+    "evaluation_interval_months",
+    "version",
+    "created_at",
+    "updated_at",
+]
 
 
 @admin.register(Agreement)
@@ -49,20 +80,27 @@ class AgreementAdmin(SimpleHistoryAdmin):
     list_filter = ["signed_on", "initial_months", "renewal_months"]
     search_fields = ["ecosystem__name", "reference", "region_signatory", "actor_signatory"]
     list_select_related = ["ecosystem"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    readonly_fields = AGREEMENT_SERVICE_FIELDS
     inlines = [PeriodInline, AmountInline, NoticeInline]
+
+    def has_add_permission(self, request):
+        # A new agreement needs its first amount, period and event: "Nytt avtal" makes them.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AgreementEvent)
-class AgreementEventAdmin(admin.ModelAdmin):
-    list_display = ["agreement", "kind", "happened_at", "actor"]
+class AgreementEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["agreement", "kind", "effective_on", "happened_at", "actor"]
     list_filter = ["kind"]
     search_fields = ["agreement__ecosystem__name"]
     list_select_related = ["agreement__ecosystem", "actor"]
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(admin.ModelAdmin):
+class EvaluationAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["agreement", "due_on", "done_on", "recorded_by"]
     list_filter = ["done_on"]
     search_fields = ["agreement__ecosystem__name", "summary"]
@@ -105,26 +143,25 @@ class ReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgreementPeriod)
-class AgreementPeriodAdmin(admin.ModelAdmin):
+class AgreementPeriodAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["agreement", "index", "start", "end", "notice_deadline"]
     search_fields = ["agreement__ecosystem__name"]
     list_select_related = ["agreement__ecosystem"]
 
 
 @admin.register(AmountChange)
-class AmountChangeAdmin(admin.ModelAdmin):
+class AmountChangeAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["agreement", "effective_from", "annual_amount_tkr", "recorded_by"]
     search_fields = ["agreement__ecosystem__name", "reason"]
     list_select_related = ["agreement__ecosystem", "recorded_by"]
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["agreement", "party", "kind", "received_on", "ends_on", "recorded_by"]
     list_filter = ["party", "kind"]
     search_fields = ["agreement__ecosystem__name", "note"]
     list_select_related = ["agreement__ecosystem", "recorded_by"]
-    readonly_fields = ["ends_on"]
 
 
 @admin.register(IndicatorOutcome)

@@ -151,7 +151,7 @@ def entries_for(overview: Overview, agreement_url: str) -> list[CalendarEntry]:
                     "Avtalsperiod %(index)d med %(name)s löper ut. Har ingen sagt upp avtalet "
                     "i tid förlängs det från %(next)s."
                 )
-                % {"index": period.index, "name": name, "next": _day(period.end + ONE_DAY)}
+                % {"index": period.index, "name": name, "next": _day(terms.day_after(period.end))}
             ],
         )
     add(
@@ -183,7 +183,9 @@ def _event(entry: CalendarEntry, stamp) -> Event:
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", entry.day)
-    event.add("dtend", entry.day + ONE_DAY)
+    if entry.day < date.max:
+        # Without DTEND an all-day event lasts the one day (RFC 5545), as at the calendar's end.
+        event.add("dtend", entry.day + ONE_DAY)
     event.add("summary", entry.summary)
     event.add("description", entry.description)
     event.add("url", entry.url)

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from agreements.overview import overview_of
 from ekosystem import permissions
 from ekosystem.pdf import render_pdf
 
@@ -18,9 +17,10 @@ def _in_words(names: list[str]) -> str:
 
 
 def _document_context(agreement, today):
-    overview = overview_of(agreement, today)
-    first_period = overview.periods[0]
-    renewal = overview.periods[1] if len(overview.periods) > 1 else None
+    # The document states the terms as agreed, whatever notice has been given since.
+    chain = agreement.terms.periods()
+    first_period = chain[0]
+    renewal = chain[1] if len(chain) > 1 else None
     initial_amount = agreement.amounts.first()
     amount = initial_amount.annual_amount_tkr if initial_amount else None
     ecosystem = agreement.ecosystem

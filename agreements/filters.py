@@ -2,12 +2,34 @@ from datetime import date, timedelta
 
 import django_filters
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
 from agreements.overview import STATE_LABELS
 from agreements.terms import State
+from ekosystem.formfields import GroupedIntegerField
 from ekosystem.permissions import visible_ecosystems
+
+MAX_WITHIN_DAYS = 3650
+
+
+def _within_days_message():
+    return gettext("Ange ett antal dagar från 0 till %(max)s.") % {
+        "max": number_format(MAX_WITHIN_DAYS, force_grouping=True)
+    }
+
+
+# Translated when shown, in the language of the request.
+WITHIN_DAYS_MESSAGE = lazy(_within_days_message, str)()
+
+
+class DaysFilter(django_filters.NumberFilter):
+    """Whole days as Swedes type them (a text field: a number input would drop "1 000")."""
+
+    field_class = GroupedIntegerField
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -24,10 +46,17 @@ class AgreementFilter(django_filters.FilterSet):
         empty_label=_("Alla lägen"),
         method="computed_later",
     )
-    within_days = django_filters.NumberFilter(
+    within_days = DaysFilter(
         label=_("Nästa datum inom (dagar)"),
         method="computed_later",
-        widget=forms.NumberInput(attrs={"min": 0, "max": 3650}),
+        min_value=0,
+        max_value=MAX_WITHIN_DAYS,
+        error_messages={
+            "invalid": WITHIN_DAYS_MESSAGE,
+            "min_value": WITHIN_DAYS_MESSAGE,
+            "max_value": WITHIN_DAYS_MESSAGE,
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
     class Meta:

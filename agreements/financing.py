@@ -3,10 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
+
+from agreements.terms import add_months
 
 ONE_DAY = timedelta(days=1)
-TENTH = Decimal("0.1")
 
 
 def amount_in_force(changes, day: date) -> Decimal | None:
@@ -18,24 +20,58 @@ def amount_in_force(changes, day: date) -> Decimal | None:
     return max(applicable)[1] if applicable else None
 
 
-def region_amount_for_year(changes, year: int, first_day: date, last_day: date) -> Decimal:
-    """What the region pays in `year`: each annual amount for the share of the year it applies.
-
-    Only days on which the agreement is in force (first_day to last_day) count, so a first or
-    last year that is not whole is paid in proportion; so is a year in which the amount changes.
-    """
-    year_start, year_end = date(year, 1, 1), date(year, 12, 31)
-    days_in_year = (year_end - year_start).days + 1
-    start, end = max(year_start, first_day), min(year_end, last_day)
-    if start > end:
-        return Decimal(0)
+def _paid(changes, start: date, end: date, year_days: int) -> Fraction:
+    """What days start..end of one agreement year (of `year_days` days) pay, in tkr."""
     boundaries = sorted({start, *(d for d, _ in changes if start < d <= end)})
-    total = Decimal(0)
-    ends = [*boundaries[1:], end + ONE_DAY]
-    for segment_start, next_start in zip(boundaries, ends, strict=True):
+    total = Fraction(0)
+    for segment_start, next_start in zip(boundaries, [*boundaries[1:], end + ONE_DAY], strict=True):
         amount = amount_in_force(changes, segment_start) or Decimal(0)
-        total += amount * (next_start - segment_start).days / days_in_year
-    return total.quantize(TENTH, rounding=ROUND_HALF_UP)
+        total += Fraction(amount) * (next_start - segment_start).days / year_days
+    return total
+
+
+def region_amounts_by_year(changes, first_day: date, last_day: date) -> dict[int, Decimal]:
+    """What the region pays each calendar year from `first_day` to `last_day` (inclusive), in tkr.
+
+    Each agreement year (from the start date to the day before its anniversary) pays the annual
+    amount in force, split over its days; a year in which the amount changes pays each amount for
+    its share of days. The running total is rounded to whole tenths of tkr (what the page shows)
+    and each calendar year gets the difference between its rounded running totals, so the years
+    always add up to the total and whole agreement years sum exactly (9 x 750 = 6 750).
+    """
+    amounts: dict[int, Decimal] = {}
+    if first_day > last_day:
+        return amounts
+    paid = Fraction(0)
+    shown = 0  # tenths of tkr shown for all years so far
+    index = 0
+    year_start = first_day
+    while year_start <= last_day:
+        next_start = add_months(first_day, 12 * (index + 1))
+        if next_start <= year_start:
+            break  # the calendar ends (date.max)
+        year_days = (next_start - year_start).days
+        day = year_start
+        year_end = min(next_start - ONE_DAY, last_day)
+        while day <= year_end:
+            # Within the agreement year, cut at each calendar year's end.
+            cut = min(year_end, date(day.year, 12, 31))
+            paid += _paid(changes, day, cut, year_days)
+            if (cut.month == 12 and cut.day == 31) or cut == last_day:
+                total = int((paid * 10 + Fraction(1, 2)) // 1)  # half up, in tenths
+                amounts[cut.year] = Decimal(total - shown) / 10
+                shown = total
+            if cut == date.max:
+                break
+            day = cut + ONE_DAY
+        index += 1
+        year_start = next_start
+    return amounts
+
+
+def region_amount_for_year(changes, year: int, first_day: date, last_day: date) -> Decimal:
+    """What the region pays in `year` (see `region_amounts_by_year`)."""
+    return region_amounts_by_year(changes, first_day, last_day).get(year, Decimal(0))
 
 
 @dataclass
@@ -83,8 +119,7 @@ def financing_plan(region_name, changes, contributions, first_day, last_day) -> 
             years.append(year)
     years.sort()
     plan = FinancingPlan(years)
-    plan.rows[region_name] = {
-        year: region_amount_for_year(changes, year, first_day, last_day) for year in years
-    }
+    region = region_amounts_by_year(changes, first_day, last_day)
+    plan.rows[region_name] = {year: region.get(year, Decimal(0)) for year in years}
     plan.rows.update(sorted(others.items()))
     return plan

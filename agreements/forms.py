@@ -12,6 +12,7 @@ from agreements.models import (
     Notice,
     ResultIndicator,
 )
+from agreements.terms import EARLIEST_DATE, LATEST_START, cap_end
 from ekosystem.choices import Role
 from ekosystem.formfields import GroupedDecimalField
 from ekosystem.layout import row_of
@@ -19,6 +20,17 @@ from ekosystem.models import User
 from ekosystem.uploads import validate_document
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def within_agreement(day, start, cap_months):
+    """A date typed for an agreement must fall within the span the agreement can run."""
+    first, last = start, cap_end(start, cap_months)
+    if not first <= day <= last:
+        raise forms.ValidationError(
+            _("Ange ett datum inom avtalets längsta löptid, %(first)s–%(last)s.")
+            % {"first": date_format(first, "j F Y"), "last": date_format(last, "j F Y")}
+        )
+    return day
 
 
 class AgreementForm(forms.ModelForm):
@@ -113,6 +125,17 @@ class NewAgreementForm(AgreementForm):
         help_text=_("Vanligen den 1 januari det första avtalsåret."),
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        start, amount_from = cleaned.get("start_date"), cleaned.get("amount_from")
+        cap_months = cleaned.get("cap_months")
+        if start and amount_from and cap_months and EARLIEST_DATE <= start <= LATEST_START:
+            try:
+                within_agreement(amount_from, start, cap_months)
+            except forms.ValidationError as error:
+                self.add_error("amount_from", error)
+        return cleaned
+
     def _extra_fieldsets(self):
         return [
             Fieldset(
@@ -134,11 +157,15 @@ class NoticeForm(forms.ModelForm):
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
+        if received_on < EARLIEST_DATE:
+            raise forms.ValidationError(
+                _("Ange ett datum från %(first)s.") % {"first": date_format(EARLIEST_DATE, "j F Y")}
+            )
         if received_on > timezone.localdate():
             raise forms.ValidationError(
                 _("Ange dagen uppsägningen kom in; den kan inte ligga i framtiden.")
             )
-        last_end = self.agreement.terms.periods()[-1].end
+        last_end = self.agreement.last_day_in_force()
         if received_on > last_end:
             raise forms.ValidationError(
                 _("Avtalet upphörde senast %(day)s; en uppsägning efter det har ingen verkan.")
@@ -167,7 +194,7 @@ class AmountForm(forms.Form):
         day = self.cleaned_data["effective_from"]
         if day < self.agreement.start_date:
             raise forms.ValidationError(_("Beloppet kan inte gälla före avtalets start."))
-        return day
+        return within_agreement(day, self.agreement.start_date, self.agreement.cap_months)
 
 
 class EvaluationForm(forms.Form):
@@ -182,12 +209,18 @@ class EvaluationForm(forms.Form):
 
     def __init__(self, *args, due_dates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["due_on"].choices = [(d.isoformat(), d.isoformat()) for d in due_dates]
+        self.fields["due_on"].choices = [
+            (d.isoformat(), date_format(d, "j F Y")) for d in due_dates
+        ]
 
     def clean_done_on(self):
         day = self.cleaned_data["done_on"]
         if day > timezone.localdate():
             raise forms.ValidationError(_("En utvärdering kan inte vara genomförd i framtiden."))
+        if day < EARLIEST_DATE:
+            raise forms.ValidationError(
+                _("Ange ett datum från %(first)s.") % {"first": date_format(EARLIEST_DATE, "j F Y")}
+            )
         return day
 
 

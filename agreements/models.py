@@ -1,17 +1,25 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agreements import terms
-from agreements.terms import NoticeKind
+from agreements.terms import NoticeEffect, NoticeKind
 from ekosystem.models import Ecosystem
 
 MONTHS = [MinValueValidator(1), MaxValueValidator(120)]
+# Years of financing plans and outcomes: the span within which agreements can run.
+YEARS = [
+    MinValueValidator(2000),
+    MaxValueValidator(terms.LATEST_START.year + terms.FUNDING_CAP_MONTHS // 12),
+]
 
 
 class Agreement(models.Model):
@@ -86,6 +94,14 @@ class Agreement(models.Model):
 
     def clean(self):
         errors = {}
+        window = _("Ange ett datum från %(first)s till och med %(last)s.") % {
+            "first": date_format(terms.EARLIEST_DATE, "j F Y"),
+            "last": date_format(terms.LATEST_START, "j F Y"),
+        }
+        for name in ("start_date", "signed_on"):
+            day = getattr(self, name)
+            if day and not terms.EARLIEST_DATE <= day <= terms.LATEST_START:
+                errors[name] = window
         if (
             self.start_date
             and self.first_evaluation_on
@@ -94,6 +110,17 @@ class Agreement(models.Model):
             errors["first_evaluation_on"] = _(
                 "Första utvärderingen kan inte ligga före avtalets start."
             )
+        elif (
+            "start_date" not in errors
+            and self.start_date
+            and self.first_evaluation_on
+            and self.cap_months
+            and self.first_evaluation_on > (last := terms.cap_end(self.start_date, self.cap_months))
+        ):
+            errors["first_evaluation_on"] = _(
+                "Första utvärderingen måste ligga inom den längsta finansieringstiden, senast "
+                "%(day)s."
+            ) % {"day": date_format(last, "j F Y")}
         if self.initial_months and self.cap_months and self.initial_months > self.cap_months:
             errors["initial_months"] = _(
                 "Första perioden (%(initial)d månader) är längre än den längsta "
@@ -129,6 +156,22 @@ class Agreement(models.Model):
     @property
     def is_signed(self):
         return self.signed_on is not None
+
+    def current_notice(self) -> "Notice | None":
+        """The notice that decides when the agreement ends: the one that ends it first."""
+        notices = list(self.notices.all())
+        return min(notices, key=lambda n: n.ends_on) if notices else None
+
+    def notice_effect(self, notice=None) -> "NoticeEffect | None":
+        """What the rules make of `notice` (default: the current notice) today."""
+        notice = notice or self.current_notice()
+        if notice is None:
+            return None
+        return terms.notice_effect(self.terms, notice.received_on, NoticeKind(notice.kind))
+
+    def last_day_in_force(self) -> date:
+        effect = self.notice_effect()
+        return terms.last_day_in_force(self.terms, [effect] if effect else [])
 
 
 class AgreementPeriod(models.Model):
@@ -241,7 +284,7 @@ class Contribution(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="contributions")
     financier = models.CharField(_("finansiär"), max_length=200)
-    year = models.PositiveSmallIntegerField(_("år"), validators=[MinValueValidator(2000)])
+    year = models.PositiveSmallIntegerField(_("år"), validators=YEARS)
     amount_tkr = models.DecimalField(
         _("belopp (tkr)"), max_digits=10, decimal_places=1, validators=[MinValueValidator(0)]
     )
@@ -307,9 +350,12 @@ class ResultIndicator(models.Model):
 
 class IndicatorOutcome(models.Model):
     indicator = models.ForeignKey(
-        ResultIndicator, on_delete=models.CASCADE, related_name="outcomes"
+        ResultIndicator,
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+        verbose_name=_("resultatindikator"),
     )
-    year = models.PositiveSmallIntegerField(_("år"), validators=[MinValueValidator(2000)])
+    year = models.PositiveSmallIntegerField(_("år"), validators=YEARS)
     value = models.DecimalField(_("utfall"), max_digits=12, decimal_places=1)
 
     class Meta:
@@ -338,7 +384,12 @@ class AgreementEvent(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("händelse"), max_length=20, choices=EventKind.choices)
-    happened_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+    happened_at = models.DateTimeField(_("registrerad"), auto_now_add=True)
+    effective_on = models.DateField(
+        _("gäller från"),
+        null=True,
+        help_text=_("Dagen händelsen fick verkan (t.ex. dagen en uppsägning kom in)."),
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -352,10 +403,10 @@ class AgreementEvent(models.Model):
     class Meta:
         verbose_name = _("avtalshändelse")
         verbose_name_plural = _("avtalshändelser")
-        ordering = ["-happened_at", "-pk"]
+        ordering = ["-effective_on", "-happened_at", "-pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.happened_at:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {self.effective_on or self.happened_at.date()}"
 
 
 class CalendarToken(models.Model):

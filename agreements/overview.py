@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from agreements import terms
 from agreements.financing import amount_in_force
 from agreements.models import Agreement
-from agreements.services import current_notice, notice_effect_of
+
+_NOT_IN_FORCE = (terms.State.DRAFT, terms.State.ENDED, terms.State.TERMINATED)
 
 STATE_LABELS = {
     terms.State.DRAFT: gettext_lazy("Utkast"),
@@ -52,6 +53,19 @@ class TimelineItem:
     warning: str = ""
 
 
+@dataclass(frozen=True)
+class PeriodRow:
+    """A period as the agreement page lists it: only as far as the agreement will run."""
+
+    period: terms.Period
+    end: date
+    """The last day in force within the period (earlier than its end when a notice ends it)."""
+    notice_deadline: date | None
+    """None when the agreement does not renew after this period."""
+    final_reason: str
+    in_force: bool
+
+
 @dataclass
 class Overview:
     agreement: Agreement
@@ -69,6 +83,53 @@ class Overview:
     @property
     def state_label(self) -> str:
         return str(STATE_LABELS[self.state])
+
+    @property
+    def is_in_force(self) -> bool:
+        """Signed, begun and not yet ended on `today`."""
+        return (
+            self.state not in (terms.State.DRAFT, terms.State.ENDED, terms.State.TERMINATED)
+            and self.periods[0].start <= self.today <= self.last_day
+        )
+
+    @property
+    def period_in_force(self) -> terms.Period | None:
+        """The period running today; none for a draft, before the start or after the end."""
+        if not self.is_in_force:
+            return None
+        return next((p for p in self.periods if self.today in p), None)
+
+    @property
+    def in_force_until(self) -> date:
+        """The end of the period running (or coming) unless the agreement ends before it."""
+        if self.current is None:
+            return self.last_day
+        return min(self.current.end, self.last_day)
+
+    def period_rows(self) -> list[PeriodRow]:
+        """The periods the agreement reaches, the last one cut at the agreement's last day."""
+        in_force = self.period_in_force
+        rows = []
+        for period in self.periods:
+            final = period.end >= self.last_day or period is self.periods[-1]
+            if final:
+                reason = (
+                    _("upphör efter uppsägning")
+                    if self.effect is not None and not self.effect.capped
+                    else _("förlängs inte (taket nås)")
+                )
+            rows.append(
+                PeriodRow(
+                    period=period,
+                    end=min(period.end, self.last_day),
+                    notice_deadline=None if final else period.notice_deadline,
+                    final_reason=reason if final else "",
+                    in_force=in_force is not None and in_force.index == period.index,
+                )
+            )
+            if final:
+                break
+        return rows
 
     @property
     def next_period(self) -> terms.Period | None:
@@ -240,14 +301,18 @@ class Overview:
 
 def overview_of(agreement: Agreement, today: date) -> Overview:
     """Needs `notices`, `amounts` and `evaluations` prefetched to stay within a few queries."""
-    notice = current_notice(agreement)
-    effect = notice_effect_of(agreement, notice)
-    chain = agreement.terms.periods()
-    last_day = effect.ends_on if effect else chain[-1].end
+    notice = agreement.current_notice()
+    effect = agreement.notice_effect(notice) if notice else None
+    last_day = terms.last_day_in_force(agreement.terms, [effect] if effect else [])
+    # Periods that would begin after the agreement has ended are no part of its future.
+    chain = [p for p in agreement.terms.periods() if p.index == 1 or p.start <= last_day]
     state = terms.state_on(today, agreement.terms, signed=agreement.is_signed, notice=effect)
     current = next((p for p in chain if today <= p.end), None)
     if current is not None and current.start > last_day:
         current = None
+    amount = amount_in_force(
+        [(c.effective_from, c.annual_amount_tkr) for c in agreement.amounts.all()], today
+    )
     return Overview(
         agreement=agreement,
         today=today,
@@ -261,9 +326,8 @@ def overview_of(agreement: Agreement, today: date) -> Overview:
             agreement.first_evaluation_on, agreement.evaluation_interval_months, last_day
         ),
         evaluations_done={e.due_on: e for e in agreement.evaluations.all()},
-        amount=amount_in_force(
-            [(c.effective_from, c.annual_amount_tkr) for c in agreement.amounts.all()], today
-        ),
+        # An amount is paid "just now" only while the agreement is in force.
+        amount=amount if state not in _NOT_IN_FORCE else None,
     )
 
 

@@ -1,5 +1,6 @@
 """Reminders by e-mail before an agreement's last day to give notice and its evaluations."""
 
+import logging
 from datetime import date
 
 from django.conf import settings
@@ -7,10 +8,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from agreements.models import Agreement, Reminder
-from agreements.overview import overviews
+from agreements.overview import overview_of
 from ekosystem import emails
 from ekosystem.choices import Role
 from ekosystem.models import User
+
+logger = logging.getLogger(__name__)
 
 # Days before the date; when the job has missed days, only the nearest one still ahead is sent.
 REMINDER_DAYS = {"notice_deadline": (90, 30, 7), "evaluation": (30, 7)}
@@ -49,10 +52,15 @@ def send_agreement_reminders(*, today: date) -> int:
     the same day send nothing twice), and one e-mail to each recipient.
     """
     sent = 0
-    signed = Agreement.objects.filter(signed_on__isnull=False)
-    for overview in overviews(signed, today):
-        agreement = overview.agreement
-        for kind, day, days_before in dates_to_remind(overview, today):
+    signed = Agreement.objects.filter(signed_on__isnull=False).select_related("ecosystem")
+    for agreement in signed.prefetch_related("notices", "amounts", "evaluations"):
+        try:
+            due = dates_to_remind(overview_of(agreement, today), today)
+        except Exception:
+            # One agreement whose dates cannot be computed must not stop the others' reminders.
+            logger.exception("Reminders of agreement %s cannot be computed; skipped.", agreement.pk)
+            continue
+        for kind, day, days_before in due:
             to = recipients(agreement)
             try:
                 with transaction.atomic():

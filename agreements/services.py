@@ -1,8 +1,9 @@
 """Every write to an agreement, each with its side effects listed."""
 
+import logging
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,8 @@ from agreements.models import (
     Notice,
 )
 
+logger = logging.getLogger(__name__)
+
 EDIT_CONFLICT_MESSAGE = _(
     "Någon annan har sparat ändringar i avtalet sedan du öppnade sidan. Dina uppgifter finns "
     "kvar i formuläret: jämför med den senaste versionen och spara igen."
@@ -28,24 +31,18 @@ class EditConflict(Exception):
 
 
 def current_notice(agreement) -> Notice | None:
-    """The notice that decides when the agreement ends: the one that ends it first."""
-    notices = list(agreement.notices.all())
-    return min(notices, key=lambda n: n.ends_on) if notices else None
+    return agreement.current_notice()
 
 
 def notice_effect_of(agreement, notice) -> terms.NoticeEffect | None:
-    if notice is None:
-        return None
-    return terms.notice_effect(agreement.terms, notice.received_on, terms.NoticeKind(notice.kind))
+    return agreement.notice_effect(notice) if notice is not None else None
 
 
-def _last_day_in_force(agreement) -> date:
-    notice = current_notice(agreement)
-    return notice.ends_on if notice else agreement.terms.periods()[-1].end
-
-
-def _record(agreement, kind, actor, **details):
-    AgreementEvent.objects.create(agreement=agreement, kind=kind, actor=actor, details=details)
+def _record(agreement, kind, actor, *, effective_on, **details):
+    """An event, dated by the day it took effect (the time it was recorded is kept too)."""
+    AgreementEvent.objects.create(
+        agreement=agreement, kind=kind, actor=actor, effective_on=effective_on, details=details
+    )
 
 
 def sync_periods(agreement, *, today: date, actor=None) -> list[AgreementPeriod]:
@@ -61,7 +58,7 @@ def sync_periods(agreement, *, today: date, actor=None) -> list[AgreementPeriod]
     if not agreement.is_signed:
         agreement.periods.all().delete()
         return []
-    last_day = _last_day_in_force(agreement)
+    last_day = agreement.last_day_in_force()
     entered = [
         p
         for p in agreement.terms.periods()
@@ -77,13 +74,23 @@ def sync_periods(agreement, *, today: date, actor=None) -> list[AgreementPeriod]
             "notice_deadline": period.notice_deadline,
         }
         if row is None:
-            row = AgreementPeriod.objects.create(agreement=agreement, index=period.index, **values)
+            try:
+                with transaction.atomic():
+                    row = AgreementPeriod.objects.create(
+                        agreement=agreement, index=period.index, **values
+                    )
+            except IntegrityError:
+                if not agreement.periods.filter(index=period.index).exists():
+                    raise
+                # Another run stored this period after we read the stored ones: it is done.
+                continue
             if period.is_renewal:
                 renewals.append(row)
                 _record(
                     agreement,
                     EventKind.RENEWED,
                     actor,
+                    effective_on=period.start,
                     index=period.index,
                     start=period.start.isoformat(),
                     end=period.end.isoformat(),
@@ -117,8 +124,9 @@ def create_agreement(*, form, annual_amount_tkr, amount_from, actor, today=None)
         annual_amount_tkr=annual_amount_tkr,
         recorded_by=actor,
     )
-    _record(agreement, EventKind.CREATED, actor)
-    sync_periods(agreement, today=today or timezone.localdate(), actor=actor)
+    today = today or timezone.localdate()
+    _record(agreement, EventKind.CREATED, actor, effective_on=today)
+    sync_periods(agreement, today=today, actor=actor)
     return agreement
 
 
@@ -138,10 +146,11 @@ def update_agreement(*, form, actor, today=None) -> Agreement:
     agreement.version = current + 1
     changed = [name for name in form.changed_data if name != "version"]
     agreement = form.save()
+    today = today or timezone.localdate()
     _refresh_notice_end_dates(agreement)
-    sync_periods(agreement, today=today or timezone.localdate(), actor=actor)
+    sync_periods(agreement, today=today, actor=actor)
     if changed:
-        _record(agreement, EventKind.TERMS_CHANGED, actor, fields=changed)
+        _record(agreement, EventKind.TERMS_CHANGED, actor, effective_on=today, fields=changed)
     return agreement
 
 
@@ -166,6 +175,7 @@ def register_notice(*, agreement, party, kind, received_on, note="", actor, toda
         agreement,
         EventKind.NOTICE,
         actor,
+        effective_on=received_on,
         party=party,
         notice_kind=kind,
         received_on=received_on.isoformat(),
@@ -195,6 +205,7 @@ def change_amount(
         agreement,
         EventKind.AMOUNT,
         actor,
+        effective_on=effective_from,
         effective_from=effective_from.isoformat(),
         amount=str(annual_amount_tkr),
         previous=str(previous.annual_amount_tkr) if previous else None,
@@ -217,6 +228,7 @@ def record_evaluation(*, agreement, due_on, done_on, summary="", report=None, ac
         agreement,
         EventKind.EVALUATION,
         actor,
+        effective_on=done_on,
         due_on=due_on.isoformat(),
         done_on=done_on.isoformat(),
     )
@@ -227,12 +239,24 @@ def renew_agreements(*, today: date) -> int:
     """Store the renewal periods that have begun by `today`; return how many were stored.
 
     Run daily (Celery beat, or `manage.py renew_agreements`). Each renewal is recorded as an
-    event by the system.
+    event by the system. Each agreement is locked while its periods are stored, so a second run
+    at the same time waits and then finds nothing left to store; one agreement that cannot be
+    synced is logged and skipped, the others are still renewed.
     """
     renewed = 0
-    for agreement in Agreement.objects.filter(signed_on__isnull=False).prefetch_related("notices"):
-        with transaction.atomic():
-            renewed += len(sync_periods(agreement, today=today))
+    pks = Agreement.objects.filter(signed_on__isnull=False).values_list("pk", flat=True)
+    for pk in list(pks):
+        try:
+            with transaction.atomic():
+                agreement = (
+                    Agreement.objects.select_for_update()
+                    .filter(pk=pk, signed_on__isnull=False)
+                    .first()
+                )
+                if agreement is not None:
+                    renewed += len(sync_periods(agreement, today=today))
+        except Exception:
+            logger.exception("Could not store the renewal periods of agreement %s; skipped.", pk)
     return renewed
 
 

@@ -22,10 +22,17 @@ Rules the product applies, everywhere:
 - A deadline on a Saturday, Sunday or Swedish holiday is not moved: notice received that day is
   still in time, but as offices may be closed the product warns and names the last working day
   before it.
+- The agreement's last day in force is the end of its last period within the cap, or the earliest
+  end a notice gives (`last_day_in_force`): every page, form and job asks that one function.
+
+Every function here is total: a date beyond the calendar's range (year 9999) stops at date.max
+(date.min before year 1) instead of raising, so one absurd stored date cannot break a page or a
+nightly job. Forms keep such dates out in the first place (EARLIEST_DATE..LATEST_START).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
@@ -37,19 +44,45 @@ FUNDING_CAP_MONTHS = 108
 DEFAULT_EVALUATION_INTERVAL_MONTHS = 36
 NOTICE_WINDOW_MONTHS = 6
 ONE_DAY = timedelta(days=1)
+# The window in which agreement dates are accepted where they are typed: the region's agreements
+# start no earlier than 1990 and no later than 2100; later dates (evaluations, amounts) must fall
+# within the agreement's nine-year cap, so they stay far from the calendar's end.
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_START = date(2100, 12, 31)
 
 
 def _last_day_of_month(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - ONE_DAY).day
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - ONE_DAY).day
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day number `months` later (or earlier), else the last day of that month."""
+def months_later(day: date, months: int) -> date | None:
+    """The same day number `months` later (or earlier), else the last day of that month; None
+    when that falls outside the calendar (after year 9999 or before year 1)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
     return date(year, month, min(day.day, _last_day_of_month(year, month)))
+
+
+def add_months(day: date, months: int) -> date:
+    """`months_later`, stopping at date.max past year 9999 and at date.min before year 1."""
+    shifted = months_later(day, months)
+    if shifted is None:
+        return date.max if months > 0 else date.min
+    return shifted
+
+
+def day_after(day: date) -> date:
+    """The following day, or date.max itself (the calendar has no day after it)."""
+    return day + ONE_DAY if day < date.max else day
+
+
+def day_before(day: date) -> date:
+    return day - ONE_DAY if day > date.min else day
 
 
 def notice_deadline(expiry: date, notice_months: int = DEFAULT_NOTICE_MONTHS) -> date:
@@ -57,9 +90,17 @@ def notice_deadline(expiry: date, notice_months: int = DEFAULT_NOTICE_MONTHS) ->
     deadline = add_months(expiry, -notice_months)
     # Counting back can land short of the latest valid day at month ends (28 Feb 2025 - 12
     # months is 28 Feb 2024, but notice on 29 Feb 2024 also runs out on 28 Feb 2025).
-    while add_months(deadline + ONE_DAY, notice_months) <= expiry:
+    while deadline < expiry and (
+        (runs_out := months_later(deadline + ONE_DAY, notice_months)) is not None
+        and runs_out <= expiry
+    ):
         deadline += ONE_DAY
     return deadline
+
+
+def cap_end(start: date, cap_months: int) -> date:
+    """The last day the strategy lets the region fund an agreement that starts on `start`."""
+    return day_before(add_months(start, cap_months))
 
 
 @dataclass(frozen=True)
@@ -99,7 +140,7 @@ class Terms:
     def period(self, index: int) -> Period:
         offset = self._offset(index)
         length = self.initial_months if index == 1 else self.renewal_months
-        end = add_months(self.start, offset + length) - ONE_DAY
+        end = day_before(add_months(self.start, offset + length))
         return Period(
             index, add_months(self.start, offset), end, notice_deadline(end, self.notice_months)
         )
@@ -107,12 +148,20 @@ class Terms:
     @property
     def cap_end(self) -> date:
         """The last day the strategy lets the region fund the agreement."""
-        return add_months(self.start, self.cap_months) - ONE_DAY
+        return cap_end(self.start, self.cap_months)
+
+    def _fits_calendar(self, index: int) -> bool:
+        length = self.initial_months if index == 1 else self.renewal_months
+        return months_later(self.start, self._offset(index) + length) is not None
 
     def periods(self) -> list[Period]:
-        """The first period and every renewal that ends within the cap."""
+        """The first period and every renewal that ends within the cap (and the calendar: a
+        renewal that would end after year 9999 never comes)."""
         chain = [self.period(1)]
-        while (following := self.period(len(chain) + 1)).end <= self.cap_end:
+        while (
+            self._fits_calendar(len(chain) + 1)
+            and (following := self.period(len(chain) + 1)).end <= self.cap_end
+        ):
             chain.append(following)
         return chain
 
@@ -205,10 +254,18 @@ def state_on(
     return State.ACTIVE
 
 
+def last_day_in_force(terms: Terms, notices: Iterable[NoticeEffect] = ()) -> date:
+    """The last day the agreement is in force: the earliest end a notice gives, else the end of
+    the last period within the cap."""
+    return min((notice.ends_on for notice in notices), default=terms.periods()[-1].end)
+
+
 def evaluation_dates(first: date, interval_months: int, until: date) -> list[date]:
     """Every evaluation due from `first`, each anchored to it, up to and including `until`."""
     dates = []
-    while (due := add_months(first, len(dates) * interval_months)) <= until:
+    while (due := months_later(first, len(dates) * interval_months)) is not None and due <= until:
+        if dates and due <= dates[-1]:
+            break  # no interval: no later evaluation exists
         dates.append(due)
     return dates
 
@@ -241,6 +298,6 @@ def non_working_day(day: date, language: str = "sv") -> str | None:
 
 
 def last_working_day_on_or_before(day: date) -> date:
-    while non_working_day(day):
+    while day > date.min and non_working_day(day):
         day -= ONE_DAY
     return day
