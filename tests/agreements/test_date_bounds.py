@@ -4,6 +4,7 @@
 .update() below to stand for rows that reached the database before the forms bounded them.
 """
 
+import itertools
 import logging
 from datetime import date
 
@@ -53,7 +54,7 @@ def test_every_rule_answers_for_a_start_at_the_ends_of_the_calendar(start):
     chain = agreement_terms.periods()
     assert chain[0].start == start
     assert all(p.end <= date.max for p in chain)
-    assert all(a.end < b.start for a, b in zip(chain, chain[1:], strict=False))
+    assert all(a.end < b.start for a, b in itertools.pairwise(chain))
     assert terms.last_day_in_force(agreement_terms) == chain[-1].end
     effect = terms.notice_effect(agreement_terms, start, terms.NoticeKind.DURING_PERIOD)
     assert effect.ends_on <= date.max
@@ -144,7 +145,9 @@ def test_renewal_job_skips_an_agreement_whose_periods_cannot_be_stored(db, caplo
 
 
 def test_reminder_job_logs_and_skips_a_corrupt_agreement_and_reminds_the_others(olga, caplog):
-    first, corrupt, last = AgreementFactory(), AgreementFactory(), AgreementFactory()
+    AgreementFactory()
+    corrupt = AgreementFactory()
+    AgreementFactory()
     Agreement.objects.filter(pk=corrupt.pk).update(notice_months=40)
     with caplog.at_level(logging.ERROR, logger="agreements.reminders"):
         # 30 days before the factory agreements' notice deadline, 31 December 2026.
@@ -268,7 +271,7 @@ def test_financing_year_far_in_the_future_is_refused(client_for, olga, agreement
     assert not agreement_a.contributions.exists()
 
 
-# --- The list's day filter -------------------------------------------------------------------------
+# --- The list's day filter ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("value", ["10000000", "-1", "3651", "tio", "1e9"])
