@@ -4,13 +4,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from agreements import terms
 from agreements.financing import amount_in_force
 from agreements.models import Agreement
+from ekosystem.templatetags.ekosystem_format import grouped_max
 
 _NOT_IN_FORCE = (terms.State.DRAFT, terms.State.ENDED, terms.State.TERMINATED)
 
@@ -291,7 +292,7 @@ class Overview:
                 TimelineItem(
                     change.effective_from,
                     _("Belopp %(amount)s tkr per år")
-                    % {"amount": number_format(change.annual_amount_tkr, 1, force_grouping=True)},
+                    % {"amount": grouped_max(change.annual_amount_tkr)},
                     "amount",
                     change.effective_from < self.today,
                 )

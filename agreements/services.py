@@ -45,6 +45,17 @@ def _record(agreement, kind, actor, *, effective_on, **details):
     )
 
 
+def _store_period(agreement, index, values) -> AgreementPeriod | None:
+    """Store a period, or None when another run stored it after we read the stored ones."""
+    try:
+        with transaction.atomic():
+            return AgreementPeriod.objects.create(agreement=agreement, index=index, **values)
+    except IntegrityError:
+        if not agreement.periods.filter(index=index).exists():
+            raise  # not a duplicate: the dates themselves are refused
+        return None
+
+
 def sync_periods(agreement, *, today: date, actor=None) -> list[AgreementPeriod]:
     """Store every period the agreement has entered by `today`, as the rules now compute them.
 
@@ -74,15 +85,8 @@ def sync_periods(agreement, *, today: date, actor=None) -> list[AgreementPeriod]
             "notice_deadline": period.notice_deadline,
         }
         if row is None:
-            try:
-                with transaction.atomic():
-                    row = AgreementPeriod.objects.create(
-                        agreement=agreement, index=period.index, **values
-                    )
-            except IntegrityError:
-                if not agreement.periods.filter(index=period.index).exists():
-                    raise
-                # Another run stored this period after we read the stored ones: it is done.
+            row = _store_period(agreement, period.index, values)
+            if row is None:
                 continue
             if period.is_renewal:
                 renewals.append(row)
