@@ -20,24 +20,25 @@ def amount_in_force(changes, day: date) -> Decimal | None:
     return max(applicable)[1] if applicable else None
 
 
-def _paid(changes, start: date, end: date, year_days: int) -> Fraction:
-    """What days start..end of one agreement year (of `year_days` days) pay, in tkr."""
+def _paid(changes, start: date, end: date, month_days: int) -> Fraction:
+    """What days start..end of one agreement month (of `month_days` days) pay, in tkr."""
     boundaries = sorted({start, *(d for d, _ in changes if start < d <= end)})
     total = Fraction(0)
     for segment_start, next_start in zip(boundaries, [*boundaries[1:], end + ONE_DAY], strict=True):
         amount = amount_in_force(changes, segment_start) or Decimal(0)
-        total += Fraction(amount) * (next_start - segment_start).days / year_days
+        total += Fraction(amount) / 12 * (next_start - segment_start).days / month_days
     return total
 
 
 def region_amounts_by_year(changes, first_day: date, last_day: date) -> dict[int, Decimal]:
     """What the region pays each calendar year from `first_day` to `last_day` (inclusive), in tkr.
 
-    Each agreement year (from the start date to the day before its anniversary) pays the annual
-    amount in force, split over its days; a year in which the amount changes pays each amount for
-    its share of days. The running total is rounded to whole tenths of tkr (what the page shows)
-    and each calendar year gets the difference between its rounded running totals, so the years
-    always add up to the total and whole agreement years sum exactly (9 x 750 = 6 750).
+    Each agreement month (from the start's day number to the day before it a month later, as
+    terms.add_months counts) pays a twelfth of the annual amount in force, split over its days; a
+    month in which the amount changes pays each amount for its share of days. So whole agreement
+    years sum exactly (9 x 750 = 6 750), and so does every whole calendar year of one amount. The
+    running total is rounded to whole tenths of tkr (what the page shows) and each calendar year
+    gets the difference between its rounded running totals, so the years add up to the total.
     """
     amounts: dict[int, Decimal] = {}
     if first_day > last_day:
@@ -45,18 +46,18 @@ def region_amounts_by_year(changes, first_day: date, last_day: date) -> dict[int
     paid = Fraction(0)
     shown = 0  # tenths of tkr shown for all years so far
     index = 0
-    year_start = first_day
-    while year_start <= last_day:
-        next_start = add_months(first_day, 12 * (index + 1))
-        if next_start <= year_start:
+    month_start = first_day
+    while month_start <= last_day:
+        next_start = add_months(first_day, index + 1)
+        if next_start <= month_start:
             break  # the calendar ends (date.max)
-        year_days = (next_start - year_start).days
-        day = year_start
-        year_end = min(next_start - ONE_DAY, last_day)
-        while day <= year_end:
-            # Within the agreement year, cut at each calendar year's end.
-            cut = min(year_end, date(day.year, 12, 31))
-            paid += _paid(changes, day, cut, year_days)
+        month_days = (next_start - month_start).days
+        day = month_start
+        month_end = min(next_start - ONE_DAY, last_day)
+        while day <= month_end:
+            # Within the agreement month, cut at a calendar year's end.
+            cut = min(month_end, date(day.year, 12, 31))
+            paid += _paid(changes, day, cut, month_days)
             if (cut.month == 12 and cut.day == 31) or cut == last_day:
                 total = int((paid * 10 + Fraction(1, 2)) // 1)  # half up, in tenths
                 amounts[cut.year] = Decimal(total - shown) / 10
@@ -65,7 +66,7 @@ def region_amounts_by_year(changes, first_day: date, last_day: date) -> dict[int
                 break
             day = cut + ONE_DAY
         index += 1
-        year_start = next_start
+        month_start = next_start
     return amounts
 
 

@@ -234,6 +234,7 @@ def test_whole_agreement_years_sum_exactly_and_the_years_add_up(start):
     plan = financing_plan("Region", [(start, Decimal("750"))], [], start, last)
     assert plan.total == Decimal("6750")
     assert sum(plan.year_totals) == plan.total
+    assert set(plan.year_totals[1:-1]) == {Decimal("750")}  # whole calendar years too
 
 
 def test_an_amount_change_is_apportioned_exactly_too():

@@ -19,11 +19,19 @@ def test_a_whole_year_pays_the_annual_amount():
     )
 
 
-def test_a_year_with_a_change_pays_each_amount_for_its_share_of_days():
-    # 181 days at 1 500 and 184 days at 1 800 of 365.
-    expected = (Decimal(1500) * 181 + Decimal(1800) * 184) / 365
+def test_a_year_with_a_change_pays_each_amount_for_its_share_of_months():
+    # Six months at 1 500 and six at 1 800.
+    assert region_amount_for_year(CHANGES, 2026, date(2025, 1, 1), date(2027, 12, 31)) == Decimal(
+        "1650"
+    )
+
+
+def test_a_change_within_a_month_pays_each_amount_for_its_days_of_that_month():
+    changes = [(date(2025, 1, 1), Decimal("1200")), (date(2025, 1, 11), Decimal("2400"))]
+    # January: 10 of 31 days at 100 a month and 21 at 200; then 11 months at 200.
+    expected = Decimal(100) * 10 / 31 + Decimal(200) * 21 / 31 + 11 * Decimal(200)
     assert region_amount_for_year(
-        CHANGES, 2026, date(2025, 1, 1), date(2027, 12, 31)
+        changes, 2025, date(2025, 1, 1), date(2027, 12, 31)
     ) == expected.quantize(Decimal("0.1"))
 
 
@@ -31,7 +39,12 @@ def test_first_and_last_years_pay_only_for_days_in_force():
     half = region_amount_for_year(
         [(date(2025, 7, 1), Decimal("1000"))], 2025, date(2025, 7, 1), date(2028, 6, 30)
     )
-    assert half == Decimal("504.1")  # 184 of 365 days
+    assert half == Decimal("500")  # 6 of 12 months
+    start_mid_month = region_amount_for_year(
+        [(date(2025, 7, 16), Decimal("1200"))], 2025, date(2025, 7, 16), date(2028, 7, 15)
+    )
+    # 16 July to 15 December is five agreement months; 16 to 31 December 16 of its 31 days.
+    assert start_mid_month == (Decimal(500) + Decimal(100) * 16 / 31).quantize(Decimal("0.1"))
     assert region_amount_for_year(CHANGES, 2031, date(2025, 1, 1), date(2027, 12, 31)) == 0
 
 
