@@ -49,3 +49,20 @@ def test_celery_reaches_its_broker():
     with app.connection_for_write() as connection:
         connection.ensure_connection(max_retries=1)
         assert connection.connected
+
+
+def test_without_redis_eager_tasks_run_without_broker_warnings():
+    result = run_python(
+        "-c",
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ekosystem.settings')\n"
+        "django.setup()\n"
+        "from ekosystem.celery import app\n"
+        "@app.task(name='ping')\n"
+        "def ping():\n"
+        "    return 'pong'\n"
+        "print(ping.delay().get())\n",
+        drop=("REDIS_URL", "DATABASE_URL"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "pong"
+    assert "hostname" not in result.stderr.lower()
