@@ -312,3 +312,23 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.subject}"
+
+
+class UsedFormToken(models.Model):
+    """A one-time form token whose POST created something (ekosystem.onetime).
+
+    A second POST with the same token (a double click, a resent form) is answered with the first
+    one's redirect instead of creating a second copy.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True)
+    used_at = models.DateTimeField(default=timezone.now)
+    redirect_to = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("använd formulärnyckel")
+        verbose_name_plural = _("använda formulärnycklar")
+
+    def __str__(self):
+        return self.token
