@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and the demo loader's greeting point at the server `make run` starts.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run test lint format messages vendor bench clean
 
@@ -18,8 +20,8 @@ install: $(INSTALLED)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo_data
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo_data
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

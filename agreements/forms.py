@@ -13,7 +13,6 @@ from agreements.models import (
     ResultIndicator,
 )
 from agreements.terms import EARLIEST_DATE, LATEST_START, cap_end
-from ekosystem.choices import Role
 from ekosystem.formfields import GroupedDecimalField
 from ekosystem.layout import row_of
 from ekosystem.models import User
@@ -68,9 +67,7 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
-        self.fields["board_seat_holder"].queryset = User.objects.filter(
-            role__in=[Role.OFFICER, Role.ADMIN], is_active=True
-        )
+        self.fields["board_seat_holder"].queryset = User.objects.officers().filter(is_active=True)
         if self.instance.pk:
             self.fields["ecosystem"].disabled = True
         self.helper = FormHelper()

@@ -9,8 +9,7 @@ from django.db.models import Q
 
 from agreements.models import Agreement, Reminder
 from agreements.overview import overview_of
-from ekosystem import emails
-from ekosystem.choices import Role
+from ekosystem import outbox
 from ekosystem.models import User
 
 logger = logging.getLogger(__name__)
@@ -38,7 +37,7 @@ def dates_to_remind(overview, today: date) -> list[tuple[str, date, int]]:
 def recipients(agreement) -> list[str]:
     """Every active officer, the region's board-seat holder and the ecosystem's leaders."""
     users = User.objects.filter(is_active=True).filter(
-        Q(role__in=[Role.OFFICER, Role.ADMIN])
+        Q(pk__in=User.objects.officers())
         | Q(pk=agreement.board_seat_holder_id)
         | Q(ecosystems=agreement.ecosystem_id)
     )
@@ -49,7 +48,8 @@ def send_agreement_reminders(*, today: date) -> int:
     """Send each reminder due today once; return how many were sent.
 
     Side effects: a Reminder row per reminder sent (the unique row is the claim, so two runs on
-    the same day send nothing twice), and one e-mail to each recipient.
+    the same day send nothing twice), and one e-mail to each recipient through the outbox, written
+    with the claim: a failing address is retried later and never stops the run.
     """
     sent = 0
     signed = Agreement.objects.filter(signed_on__isnull=False).select_related("ecosystem")
@@ -71,15 +71,16 @@ def send_agreement_reminders(*, today: date) -> int:
                         days_before=days_before,
                         recipients=len(to),
                     )
-                    emails.send(
+                    outbox.enqueue(
                         f"agreement-{kind.replace('_', '-')}",
-                        to,
-                        {
+                        to=to,
+                        context={
                             "agreement": agreement,
                             "day": day,
                             "days_left": (day - today).days,
                             "url": settings.SITE_URL + agreement.get_absolute_url(),
                         },
+                        key=f"agreement-reminder:{agreement.pk}:{kind}:{day}:{days_before}",
                     )
             except IntegrityError:
                 continue

@@ -23,7 +23,7 @@ from agreements.forms import (
     OutcomeFormSet,
 )
 from agreements.overview import overview_of, overviews
-from ekosystem import permissions, resume
+from ekosystem import onetime, permissions, resume
 
 
 @login_required
@@ -77,6 +77,7 @@ def agreement_detail(request, pk):
 
 @resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
+@onetime.create_once
 def agreement_create(request):
     permissions.require(permissions.can_manage_agreements(request.user))
     data = resume.form_data(request)
@@ -115,6 +116,7 @@ def agreement_update(request, pk):
 
 @resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
+@onetime.create_once
 def notice_register(request, pk):
     """Register a notice in two steps: the officer sees its effect before confirming it."""
     agreement = permissions.get_agreement_for_user(request.user, pk, for_edit=True)

@@ -342,6 +342,8 @@ class DeadlineReminder(models.Model):
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="deadline_reminders"
     )
+    # The deadline reminded of: moving the round's deadline brings a new set of reminders.
+    due_on = models.DateField()
     days_before = models.PositiveSmallIntegerField()
     sent_at = models.DateTimeField(auto_now_add=True)
 
@@ -350,7 +352,8 @@ class DeadlineReminder(models.Model):
         verbose_name_plural = _("påminnelser om sista dag")
         constraints = [
             models.UniqueConstraint(
-                fields=["submission", "days_before"], name="one_deadline_reminder_each"
+                fields=["submission", "due_on", "days_before"],
+                name="one_deadline_reminder_per_date",
             )
         ]
 

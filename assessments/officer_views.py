@@ -20,7 +20,7 @@ from assessments import comparison, services
 from assessments.figures import figures_of
 from assessments.models import Round, Status
 from assessments.officer_forms import DialogueNoteForm, ReturnForm, ReviewNotesForm, RoundForm
-from ekosystem import permissions, resume
+from ekosystem import onetime, permissions, resume
 
 NOT_SUBMITTED = gettext_lazy(
     "Det går bara när svaren är inskickade. Någon kan ha hunnit före: se händelserna nedan."
@@ -76,6 +76,7 @@ def round_list(request):
 
 @resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
+@onetime.create_once
 def round_create(request):
     permissions.require(permissions.can_review_submissions(request.user))
     today = timezone.localdate()
@@ -195,6 +196,7 @@ def submission_notes(request, pk):
 
 @resume.login_required_keeping_post
 @require_http_methods(["GET", "POST"])
+@onetime.create_once
 def submission_dialogue(request, pk):
     submission = get_submission_to_follow(request.user, pk, for_review=True)
     data = resume.form_data(request)

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import answers, tasks
+from assessments import answers, notifications
 from assessments.models import (
     Answer,
     Attachment,
@@ -132,17 +132,18 @@ def submit(*, submission, user) -> Submission:
 def return_for_completion(*, submission, comment, user) -> Submission:
     """Reopen submitted answers with a comment to the leader.
 
-    Side effects: a RETURNED event, and (once committed) an e-mail to the ecosystem's leaders.
+    Side effects: a RETURNED event, and an e-mail to the ecosystem's leaders in the outbox (sent
+    once committed).
     """
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != Status.SUBMITTED:
         raise WrongStatus
     submission.status = Status.RETURNED
     submission.save(update_fields=["status"])
-    SubmissionEvent.objects.create(
+    event = SubmissionEvent.objects.create(
         submission=submission, kind=EventKind.RETURNED, comment=comment, actor=user
     )
-    tasks.send_returned.delay_on_commit(submission.pk)
+    notifications.enqueue_returned(submission=submission, event=event)
     return submission
 
 

@@ -4,18 +4,8 @@ from celery import shared_task
 from django.utils import timezone
 
 from assessments import notifications
-from assessments.models import Submission
 
 logger = logging.getLogger(__name__)
-
-
-@shared_task
-def send_returned(submission_id):
-    """After an officer returns answers: e-mail the ecosystem's leaders."""
-    try:
-        notifications.send_returned(submission_id)
-    except Submission.DoesNotExist:
-        logger.info("Submission %s is gone; no e-mail sent.", submission_id)
 
 
 @shared_task

@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
+from ekosystem import outbox
+from ekosystem.models import BoardMember, Ecosystem, OutboxMessage, Specialisation, User
 
 admin.site.site_header = _("Ekosystem – administration")
 admin.site.site_title = _("Ekosystem")
@@ -82,3 +83,26 @@ class BoardMemberAdmin(SimpleHistoryAdmin):
     list_filter = ["sector", "is_chair", "trained", "ecosystem"]
     search_fields = ["name", "organisation", "ecosystem__name"]
     list_select_related = ["ecosystem"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: administrators see what was sent and what failed, and may retry now."""
+
+    list_display = ["created", "recipient", "subject", "sent_at", "attempts", "next_attempt_at"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter), "template"]
+    search_fields = ["recipient", "subject", "key"]
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+    actions = ["retry_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Försök skicka nu"))
+    def retry_now(self, request, queryset):
+        count = outbox.retry_now(queryset)
+        message = _("%(count)d meddelanden köas för att skickas igen.") % {"count": count}
+        self.message_user(request, message)

@@ -1,21 +1,17 @@
 """E-mail in three templates per message (healthchecks' convention): emails/<name>-subject.html,
--body-text.html and -body-html.html, rendered with the same context."""
+-body-text.html and -body-html.html, rendered with the same context. The bodies extend
+emails/base-body-text.html and emails/base-body-html.html; the subject and text templates turn
+autoescaping off (a subject is not HTML). Send through ekosystem.outbox, never directly."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def make_message(name, to, context, *, language=None) -> EmailMultiAlternatives:
+def render(name, context, *, language=None) -> dict[str, str]:
+    """The subject, text and HTML of the mail `name`, in `language` (default: Swedish)."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"emails/{name}-subject.html", context).strip()
+        subject = render_to_string(f"emails/{name}-subject.html", context)
         text = render_to_string(f"emails/{name}-body-text.html", context)
         html = render_to_string(f"emails/{name}-body-html.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=to)
-    message.attach_alternative(html, "text/html")
-    return message
-
-
-def send(name, to, context, *, language=None) -> None:
-    make_message(name, to, context, language=language).send()
+    return {"subject": " ".join(subject.split()), "text": text, "html": html}

@@ -19,9 +19,24 @@ from ekosystem.choices import (
 )
 from ekosystem.criteria import cluster_of_sweden_checklist
 
+# Roles that make a user an officer; a superuser is one whatever the role.
+OFFICER_ROLES = (Role.OFFICER, Role.ADMIN)
+
+
+class UserQuerySet(models.QuerySet):
+    def officers(self):
+        """The users `User.is_officer` is true for (the two must agree)."""
+        return self.filter(models.Q(role__in=OFFICER_ROLES) | models.Q(is_superuser=True))
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
+
+    def get_queryset(self):
+        return UserQuerySet(self.model, using=self._db)
+
+    def officers(self):
+        return self.get_queryset().officers()
 
     def create_user(self, email, password=None, **extra_fields):
         if not email:
@@ -80,7 +95,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_officer(self):
         """Officers and administrators see and change every ecosystem."""
-        return self.role in (Role.OFFICER, Role.ADMIN) or self.is_superuser
+        return self.role in OFFICER_ROLES or self.is_superuser
 
     @property
     def is_board_member(self):
@@ -261,3 +276,59 @@ class BoardMember(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutboxMessage(models.Model):
+    """One e-mail to one recipient, written in the same transaction as the change it reports.
+
+    ekosystem.outbox sends it after commit and retries with backoff until it is sent: a broker or
+    SMTP outage delays mail, never loses it. `key` makes enqueueing idempotent.
+    """
+
+    key = models.CharField(_("nyckel"), max_length=255, unique=True)
+    template = models.CharField(_("mall"), max_length=100)
+    recipient = models.EmailField(_("mottagare"))
+    subject = models.CharField(_("ämne"), max_length=255)
+    text = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    language = models.CharField(_("språk"), max_length=10)
+    created = models.DateTimeField(_("skapat"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    next_attempt_at = models.DateTimeField(
+        _("nästa försök"),
+        null=True,
+        blank=True,
+        default=timezone.now,
+        help_text=_("Tomt när meddelandet är skickat eller när försöken är slut."),
+    )
+    sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
+    last_error = models.TextField(_("senaste fel"), blank=True)
+
+    class Meta:
+        verbose_name = _("utgående e-post")
+        verbose_name_plural = _("utgående e-post")
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"
+
+
+class UsedFormToken(models.Model):
+    """A one-time form token whose POST created something (ekosystem.onetime).
+
+    A second POST with the same token (a double click, a resent form) is answered with the first
+    one's redirect instead of creating a second copy.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, blank=True)
+    used_at = models.DateTimeField(default=timezone.now)
+    redirect_to = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("använd formulärnyckel")
+        verbose_name_plural = _("använda formulärnycklar")
+
+    def __str__(self):
+        return self.token

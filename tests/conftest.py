@@ -80,3 +80,15 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Call a function as if its transaction committed: on-commit hooks run, as the outbox's
+    send task does in production after the change is stored."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run

@@ -49,3 +49,35 @@ def test_celery_reaches_its_broker():
     with app.connection_for_write() as connection:
         connection.ensure_connection(max_retries=1)
         assert connection.connected
+
+
+def test_without_redis_eager_tasks_run_without_broker_warnings():
+    result = run_python(
+        "-c",
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ekosystem.settings')\n"
+        "django.setup()\n"
+        "from ekosystem.celery import app\n"
+        "@app.task(name='ping')\n"
+        "def ping():\n"
+        "    return 'pong'\n"
+        "print(ping.delay().get())\n",
+        drop=("REDIS_URL", "DATABASE_URL"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "pong"
+    assert "hostname" not in result.stderr.lower()
+
+
+def test_make_run_points_mail_links_at_the_port_it_serves():
+    import subprocess
+
+    from tests.utils import ROOT
+
+    result = subprocess.run(
+        ["make", "-n", "run", "PORT=8105"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    commands = [line for line in result.stdout.splitlines() if "manage.py" in line]
+    demo = next(line for line in commands if "load_demo_data" in line)
+    server = next(line for line in commands if "runserver" in line)
+    assert "SITE_URL=http://127.0.0.1:8105 " in demo
+    assert "SITE_URL=http://127.0.0.1:8105 " in server and server.endswith("127.0.0.1:8105")

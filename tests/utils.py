@@ -21,3 +21,16 @@ def run_python(*args, drop=(), cwd=ROOT, **env):
         text=True,
         timeout=120,
     )
+
+
+def one_time_token(client, url) -> str:
+    """The one-time form token the page at `url` issues with its form (ekosystem.onetime)."""
+    import re
+
+    page = client.get(url).content.decode()
+    return re.search(r'name="one_time_token" value="([^"]+)"', page).group(1)
+
+
+def post_twice(client, url, data):
+    """Send the same form twice, as a double click does; return both responses."""
+    return client.post(url, data), client.post(url, data)

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from agreements import services
 from agreements.models import Agreement, AgreementEvent, Evaluation, EventKind, Notice
 from tests.agreements.factories import AgreementFactory
 from tests.factories import EcosystemFactory
+from tests.utils import one_time_token, post_twice
 
 TODAY = date(2026, 11, 25)
 
@@ -394,3 +396,42 @@ def test_a_draft_is_listed_without_an_end_date(client_for, olga, today):
     page = client_for(olga).get(reverse("agreement_list")).text
     assert "Utkast" in page
     assert "31 december 2035" not in page
+
+
+def test_a_double_clicked_new_agreement_is_registered_once(client_for, olga, today):
+    ecosystem = EcosystemFactory()
+    client = client_for(olga)
+    url = reverse("agreement_create")
+    data = {**_agreement_data(ecosystem), "one_time_token": one_time_token(client, url)}
+    first, second = post_twice(client, url, data)
+    agreement = Agreement.objects.get()
+    assert first.url == second.url == agreement.get_absolute_url()
+    assert agreement.periods.count() == 1
+
+
+def test_a_double_clicked_notice_confirmation_stores_one_notice(
+    client_for, olga, agreement_a, today
+):
+    client = client_for(olga)
+    url = reverse("agreement_notice", args=[agreement_a.pk])
+    data = {"party": "actor", "kind": "at_expiry", "received_on": "2026-11-20", "preview": "1"}
+    preview = client.post(url, data).content.decode()
+    token = re.search(r'name="one_time_token" value="([^"]+)"', preview).group(1)
+    confirm = {**data, "confirm": "1", "one_time_token": token}
+    del confirm["preview"]
+    first, second = post_twice(client, url, confirm)
+    assert first.url == second.url == agreement_a.get_absolute_url()
+    assert Notice.objects.count() == 1
+
+
+def test_a_refused_form_leaves_its_token_for_the_corrected_one(client_for, olga, today):
+    ecosystem = EcosystemFactory()
+    client = client_for(olga)
+    url = reverse("agreement_create")
+    token = one_time_token(client, url)
+    refused = client.post(
+        url, {**_agreement_data(ecosystem, notice_months=40), "one_time_token": token}
+    )
+    assert refused.status_code == 200 and not Agreement.objects.exists()
+    corrected = client.post(url, {**_agreement_data(ecosystem), "one_time_token": token})
+    assert corrected.url == Agreement.objects.get().get_absolute_url()

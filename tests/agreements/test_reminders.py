@@ -12,11 +12,11 @@ DEADLINE = date(2026, 12, 31)
 
 
 def test_officers_board_seat_and_leaders_are_reminded_30_days_before_the_deadline(
-    agreement_a, alice, bob, olga
+    committed, agreement_a, alice, bob, olga
 ):
-    assert send_agreement_reminders(today=DEADLINE - timedelta(days=30)) == 1
+    assert committed(send_agreement_reminders, today=DEADLINE - timedelta(days=30)) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.se", "olga@example.se"]
     message = mail.outbox[0]
-    assert sorted(message.to) == ["alice@example.se", "olga@example.se"]
     assert message.subject == (
         "Sista dag för uppsägning av avtalet med Rymdekosystemet A: 31 december 2026"
     )
@@ -25,27 +25,27 @@ def test_officers_board_seat_and_leaders_are_reminded_30_days_before_the_deadlin
     assert message.alternatives[0][1] == "text/html"
 
 
-def test_a_reminder_is_sent_once_even_if_the_job_runs_twice(agreement_a, olga):
+def test_a_reminder_is_sent_once_even_if_the_job_runs_twice(committed, agreement_a, olga):
     day = DEADLINE - timedelta(days=7)
-    send_agreement_reminders(today=day)
-    send_agreement_reminders(today=day)
+    committed(send_agreement_reminders, today=day)
+    committed(send_agreement_reminders, today=day)
     assert len(mail.outbox) == 1
     assert Reminder.objects.get().days_before == 7
 
 
-def test_after_missed_days_only_the_nearest_reminder_is_sent(agreement_a, olga):
-    send_agreement_reminders(today=DEADLINE - timedelta(days=20))
+def test_after_missed_days_only_the_nearest_reminder_is_sent(committed, agreement_a, olga):
+    committed(send_agreement_reminders, today=DEADLINE - timedelta(days=20))
     assert list(Reminder.objects.values_list("days_before", flat=True)) == [30]
 
 
-def test_no_reminder_between_the_steps_or_after_the_date(agreement_a, olga):
-    send_agreement_reminders(today=DEADLINE - timedelta(days=90))
-    assert send_agreement_reminders(today=DEADLINE - timedelta(days=60)) == 0
-    assert send_agreement_reminders(today=DEADLINE + timedelta(days=1)) == 0
+def test_no_reminder_between_the_steps_or_after_the_date(committed, agreement_a, olga):
+    committed(send_agreement_reminders, today=DEADLINE - timedelta(days=90))
+    assert committed(send_agreement_reminders, today=DEADLINE - timedelta(days=60)) == 0
+    assert committed(send_agreement_reminders, today=DEADLINE + timedelta(days=1)) == 0
     assert len(mail.outbox) == 1
 
 
-def test_drafts_and_agreements_with_notice_get_no_deadline_reminder(olga):
+def test_drafts_and_agreements_with_notice_get_no_deadline_reminder(committed, olga):
     AgreementFactory(signed_on=None)
     given = AgreementFactory()
     given.notices.create(
@@ -55,14 +55,14 @@ def test_drafts_and_agreements_with_notice_get_no_deadline_reminder(olga):
         ends_on=date(2027, 12, 31),
         recorded_by=olga,
     )
-    assert send_agreement_reminders(today=DEADLINE - timedelta(days=30)) == 0
+    assert committed(send_agreement_reminders, today=DEADLINE - timedelta(days=30)) == 0
 
 
-def test_evaluations_are_reminded_too(agreement_a, olga):
-    send_agreement_reminders(today=date(2027, 6, 30) - timedelta(days=30))
+def test_evaluations_are_reminded_too(committed, agreement_a, olga):
+    committed(send_agreement_reminders, today=date(2027, 6, 30) - timedelta(days=30))
     assert mail.outbox[0].subject == "Utvärdering av avtalet med Rymdekosystemet A: 30 juni 2027"
 
 
-def test_the_command_sends_the_same_reminders(agreement_a, olga):
-    call_command("send_agreement_reminders", "--today", "2026-12-24")
+def test_the_command_sends_the_same_reminders(committed, agreement_a, olga):
+    committed(call_command, "send_agreement_reminders", "--today", "2026-12-24")
     assert len(mail.outbox) == 1

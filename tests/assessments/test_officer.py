@@ -23,6 +23,7 @@ from assessments.models import (
 from ekosystem import permissions
 from tests.assessments import factories
 from tests.factories import EcosystemFactory
+from tests.utils import one_time_token, post_twice
 
 CHANGED = {"b1-staff-fte": "3", "q-quality": "5"}
 
@@ -556,3 +557,37 @@ def test_history_shows_changed_evidence(client_for, olga, alice, mine):
     assert not latest.value_changed and latest.evidence_changed
     assert (latest.old_evidence, latest.new_evidence) == ("Intern revision.", "Extern revision.")
     assert Answer.objects.get(submission=mine, question__key="q-quality").revision == 2
+
+
+def test_a_double_clicked_round_form_opens_one_round(client_for, olga, survey, ecosystem_a):
+    client = client_for(olga)
+    url = reverse("round_create")
+    data = {
+        "year": 2027,
+        "name": "Självskattning 2027",
+        "questionnaires": [survey.pk],
+        "ecosystems": [ecosystem_a.pk],
+        "deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        "one_time_token": one_time_token(client, url),
+    }
+    first, second = post_twice(client, url, data)
+    round_ = Round.objects.get(year=2027)
+    assert first.status_code == second.status_code == 302
+    assert first.url == second.url == round_.get_absolute_url()
+    assert round_.submissions.count() == 1
+
+
+def test_a_double_clicked_dialogue_note_is_recorded_once(client_for, olga, handed_in):
+    client = client_for(olga)
+    data = {
+        "held_on": "2026-03-02",
+        "participants": "Olga, Alice",
+        "notes": "Bra samtal.",
+        "one_time_token": one_time_token(
+            client, reverse("submission_officer", args=[handed_in.pk])
+        ),
+    }
+    first, second = post_twice(client, reverse("submission_dialogue", args=[handed_in.pk]), data)
+    assert first.status_code == second.status_code == 302
+    assert first.url == second.url
+    assert handed_in.dialogue_notes.count() == 1

@@ -178,10 +178,11 @@ def test_gaps_are_valid_gap_codes():
         assert set(eco.gaps) <= set(Gap.values), eco.name
 
 
-def test_prints_the_demo_logins_and_the_local_url():
+def test_prints_the_demo_logins_and_the_address_the_server_runs_at(settings):
+    settings.SITE_URL = "http://127.0.0.1:8105"
     output = load_demo_data()
 
     for email in DEMO_LOGINS:
         assert email in output
     assert DEMO_PASSWORD in output
-    assert "http://127.0.0.1:8000/" in output
+    assert "Sign in at http://127.0.0.1:8105/" in output

@@ -11,6 +11,7 @@ given a wrong check digit, so none of them can belong to a real organisation.
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -30,7 +31,6 @@ from ekosystem.choices import (
 from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
 
 DEMO_PASSWORD = "ekosystem-demo"
-DEMO_URL = "http://127.0.0.1:8000/"
 
 # The region's smart-specialisation areas in priority order (rank 1 weighs most).
 SPECIALISATIONS = [
@@ -509,4 +509,4 @@ class Command(BaseCommand):
         for email, user in users.items():
             write(f"  {email:<{width}}  {Role(user.role).label!s:<18}  {DEMO_PASSWORD}")
         write("")
-        write(f"Sign in at {DEMO_URL}")
+        write(f"Sign in at {settings.SITE_URL}/")
