@@ -1,13 +1,21 @@
 from datetime import date, timedelta
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
 from agreements.overview import STATE_LABELS
 from agreements.terms import State
+from ekosystem.formfields import GroupedIntegerField
 from ekosystem.permissions import visible_ecosystems
+
+MAX_WITHIN_DAYS = 3650
+
+
+class DaysFilter(django_filters.NumberFilter):
+    """A number of days typed as text (`1 000`), bounded so the horizon is a real date."""
+
+    field_class = GroupedIntegerField
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -24,10 +32,11 @@ class AgreementFilter(django_filters.FilterSet):
         empty_label=_("Alla lägen"),
         method="computed_later",
     )
-    within_days = django_filters.NumberFilter(
+    within_days = DaysFilter(
         label=_("Nästa datum inom (dagar)"),
         method="computed_later",
-        widget=forms.NumberInput(attrs={"min": 0, "max": 3650}),
+        min_value=0,
+        max_value=MAX_WITHIN_DAYS,
     )
 
     class Meta:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ekosystem import permissions
 from ekosystem.choices import Gap, Role
+from ekosystem.formfields import number_formfield
 from ekosystem.models import BoardMember, Ecosystem, User
 
 
@@ -24,6 +25,8 @@ OFFICER_ONLY_FIELDS = (
     "system_type",
     "specialisations",
     "excellence_label",
+    # The checklist says the region records it: a leader's own tick would meet a criterion.
+    "systematic_innovation_work",
     "leader_accounts",
 )
 
@@ -97,7 +100,7 @@ class EcosystemForm(forms.ModelForm):
             "strategy_approach": forms.Textarea(attrs={"rows": 3}),
             "strategy_responsibilities": forms.Textarea(attrs={"rows": 3}),
         }
-        localized_fields = ["staff_fte"]
+        formfield_callback = number_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,7 +110,6 @@ class EcosystemForm(forms.ModelForm):
         if not permissions.can_edit_registry_facts(user):
             for name in OFFICER_ONLY_FIELDS:
                 del self.fields[name]
-        self.fields["year_founded"].widget.attrs["max"] = timezone.localdate().year
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -155,6 +157,7 @@ class BoardMemberForm(forms.ModelForm):
     class Meta:
         model = BoardMember
         fields = ["name", "organisation", "sector", "is_chair", "trained"]
+        formfield_callback = number_formfield
 
 
 class BaseBoardMemberFormSet(forms.BaseInlineFormSet):

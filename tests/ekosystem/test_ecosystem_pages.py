@@ -176,6 +176,20 @@ def test_leader_cannot_change_what_the_officer_records(client_for, alice, ecosys
     assert (ecosystem_a.phase, ecosystem_a.excellence_label) == ("renewal", "bronze")
 
 
+def test_only_the_officer_records_systematic_innovation_work(client_for, alice, olga):
+    ecosystem = EcosystemFactory(systematic_innovation_work=False)
+    ecosystem.leaders.add(alice)
+    url = reverse("ecosystem_update", args=[ecosystem.pk])
+    assert "systematic_innovation_work" not in client_for(alice).get(url).context["form"].fields
+    client_for(alice).post(url, _form_data(ecosystem, systematic_innovation_work="on"))
+    ecosystem.refresh_from_db()
+    assert ecosystem.systematic_innovation_work is False
+
+    client_for(olga).post(url, _form_data(ecosystem, systematic_innovation_work="on"))
+    ecosystem.refresh_from_db()
+    assert ecosystem.systematic_innovation_work is True
+
+
 def test_invalid_form_shows_swedish_messages_and_keeps_every_value(client_for, olga, ecosystem_a):
     data = _form_data(
         ecosystem_a,
@@ -187,7 +201,9 @@ def test_invalid_form_shows_swedish_messages_and_keeps_every_value(client_for, o
     response = client_for(olga).post(reverse("ecosystem_update", args=[ecosystem_a.pk]), data)
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors["annual_turnover"] == ["Fyll i ett heltal."]
+    assert form.errors["annual_turnover"] == [
+        "Skriv ett heltal med siffror, till exempel 1 500 000."
+    ]
     assert form.errors["members_abroad"] == [
         "Fler medlemmar utanför Sverige (999) än medlemmar totalt (38)."
     ]
