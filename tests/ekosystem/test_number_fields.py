@@ -1,4 +1,4 @@
-"""Number fields outside the questionnaire read what Swedes type and refuse what they cannot read."""
+"""Number fields outside the questionnaire read what Swedes type, refuse what they cannot."""
 
 from decimal import Decimal
 
@@ -133,7 +133,11 @@ def test_numbers_typed_as_swedes_write_them_are_saved(client_for, olga, ecosyste
         ("annual_turnover", "1,5 miljoner", INTEGER_INVALID),
         ("staff_fte", "1,5 personer", DECIMAL_INVALID),
         ("members_public", "10" + "0" * 12, "Talet kan inte vara större än 2 147 483 647."),
-        ("annual_turnover", "1" + "0" * 20, "Talet kan inte vara större än 9 223 372 036 854 775 807."),
+        (
+            "annual_turnover",
+            "1" + "0" * 20,
+            "Talet kan inte vara större än 9 223 372 036 854 775 807.",
+        ),
         ("year_founded", "70000", "Talet kan inte vara större än 32 767."),
         ("year_founded", "1899", "Talet kan inte vara mindre än 1 900."),
         ("leader_time_share", "101", "Talet kan inte vara större än 100."),
