@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,20 @@ class LoginForm(AuthenticationForm):
             "Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm only sets max_length as an attribute, which validates nothing: an
+        # over-long name reached authenticate(), and the failed-login record (at most 255
+        # characters) failed on PostgreSQL with a 500.
+        limit = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(
+                limit,
+                message=_("En e-postadress har högst %(limit_value)d tecken.")
+                % {"limit_value": limit},
+            )
+        )
 
 
 OFFICER_ONLY_FIELDS = (
