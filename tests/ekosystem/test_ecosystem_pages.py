@@ -120,6 +120,20 @@ def test_detail_counts_trained_board_members(client_for, olga, ecosystem_a):
     assert "1 av 2 ledamöter har deltagit i utbildningen." in page
 
 
+@pytest.mark.parametrize("persona", ["alice", "olga", "nils"])
+def test_detail_links_to_the_ecosystems_self_assessments(
+    client_for, request, persona, submission_a, submission_b
+):
+    user = request.getfixturevalue(persona)
+    page = client_for(user).get(submission_a.ecosystem.get_absolute_url()).text
+    start = reverse("submission_start", args=[submission_a.pk])
+    assert f'href="{start}"' in page
+    assert reverse("submission_start", args=[submission_b.pk]) not in page
+    assert "Bedömning 2026" in page
+    # The link leads each role on to its own view of the submission (not to a 403 or 404).
+    assert client_for(user).get(start).status_code == 302
+
+
 def test_board_member_sees_no_edit_button(client_for, nils, ecosystem_a):
     page = client_for(nils).get(ecosystem_a.get_absolute_url()).text
     assert reverse("ecosystem_update", args=[ecosystem_a.pk]) not in page
