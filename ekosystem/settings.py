@@ -120,8 +120,7 @@ if REDIS_URL:
     }
 
 # Celery: a real broker when Redis is configured, otherwise every task runs in-process at once.
-# The in-memory broker is named with a host: without one Kombu warns on every eager task.
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
+CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -138,11 +137,6 @@ CELERY_BEAT_SCHEDULE = {
     "send-agreement-reminders": {
         "task": "agreements.tasks.send_agreement_reminders",
         "schedule": crontab(hour=7, minute=0),
-    },
-    # Mail left in the outbox: queued while the broker was down, or waiting for a retry.
-    "send-outbox": {
-        "task": "ekosystem.tasks.send_outbox",
-        "schedule": crontab(minute="*/5"),
     },
 }
 

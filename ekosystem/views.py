@@ -67,6 +67,10 @@ def ecosystem_detail(request, pk):
             "can_edit": permissions.can_edit_ecosystem(request.user, ecosystem),
             "agreements": overviews(ecosystem.agreements.all(), timezone.localdate()),
             "can_add_agreement": permissions.can_manage_agreements(request.user),
+            # submission_start sends each role to its own view of a submission.
+            "submissions": ecosystem.submissions.select_related("round", "questionnaire").order_by(
+                "-round__year", "-round__deadline", "questionnaire__code"
+            ),
         },
     )
 
