@@ -156,7 +156,7 @@
       apply(block, stored.fields);
       if (JSON.stringify(snapshot(block)) !== current) {
         // "Logged out" only when it was: after a plain reload the text comes back silently.
-        if (keep.typedBeforeExpiry(stored.at)) {
+        if (keep.afterExpiry()) {
           document.getElementById("restored-note").classList.remove("d-none");
         }
         save(block);

@@ -4,8 +4,8 @@
  *
  * Every copy is stored under the signed-in user's key (body[data-keep-key]): copies under another
  * key are deleted unread, so the next person on a shared computer never sees them, and logging
- * out deletes every copy. A copy comes back only when this browser saw the session run out
- * (session.js leaves a mark) after it was typed; the "you were logged out" note shows only then,
+ * out deletes every copy. A form's copy comes back only on the first page after this browser saw
+ * the session run out (session.js leaves a mark); the "you were logged out" note shows only then,
  * never after a plain reload. */
 (function () {
   "use strict";
@@ -15,7 +15,6 @@
   var MINE = PREFIX + "u" + userKey + ":";
   var EXPIRED = PREFIX + "expired";
   var NOT_KEPT = { csrfmiddlewaretoken: true };
-  var restoredAny = false;
 
   function read(key) {
     try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
@@ -41,14 +40,13 @@
   ownKeys().forEach(function (key) {
     if (key !== EXPIRED && key.indexOf(MINE) !== 0) { drop(key); }
   });
+  // This is the first page after the session ran out (the mark session.js left): the one page
+  // on which kept text comes back with the "you were logged out" note. The mark is used up here.
   var expiry = read(EXPIRED);
-  if (expiry && expiry.user !== userKey) { drop(EXPIRED); expiry = null; }
+  var justExpired = Boolean(expiry && expiry.user === userKey);
+  drop(EXPIRED);
 
-  function typedBeforeExpiry(at) {
-    var before = Boolean(expiry && at && at <= expiry.at);
-    if (before) { restoredAny = true; }
-    return before;
-  }
+  function afterExpiry() { return justExpired; }
 
   function showNote() {
     var note = document.getElementById("kept-note");
@@ -57,7 +55,7 @@
 
   window.ekosystemKeep = {
     key: function (name) { return MINE + name; },
-    typedBeforeExpiry: typedBeforeExpiry,
+    afterExpiry: afterExpiry,
     markExpired: function () { write(EXPIRED, { user: userKey, at: Date.now() }); },
     clearAll: function () { ownKeys().forEach(drop); }
   };
@@ -106,7 +104,7 @@
     drop(key);
     // A form the server shows with errors shows what was sent; only a fresh form takes the copy.
     var fresh = !form.querySelector(".is-invalid, .alert-danger");
-    if (stored && fresh && typedBeforeExpiry(stored.at)) {
+    if (stored && fresh && afterExpiry()) {
       apply(form, stored.fields);
       showNote();
       write(key, stored);
@@ -121,6 +119,4 @@
     form.addEventListener("submit", function () { window.ekosystemKeep.clearAll(); });
   });
 
-  // The mark has done its work once what was typed before it has come back.
-  window.addEventListener("load", function () { if (restoredAny) { drop(EXPIRED); } });
 })();
