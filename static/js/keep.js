@@ -115,6 +115,17 @@
     form.addEventListener("submit", function () { drop(key); });
   });
 
+  // A POST that arrives after the session ran out is kept on the server for after the login
+  // (ekosystem/resume.py), but only for the user whose key it carries.
+  Array.prototype.forEach.call(document.querySelectorAll("form[method=post i]"), function (form) {
+    if (form.querySelector("input[name=_keep_owner]") || form.hasAttribute("data-logout")) { return; }
+    var owner = document.createElement("input");
+    owner.type = "hidden";
+    owner.name = "_keep_owner";
+    owner.value = userKey;
+    form.appendChild(owner);
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll("form[data-logout]"), function (form) {
     form.addEventListener("submit", function () { window.ekosystemKeep.clearAll(); });
   });

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from ekosystem import resume
 from ekosystem.models import BoardMember, Ecosystem
 from tests.factories import BoardMemberFactory, EcosystemFactory, SpecialisationFactory
 
@@ -322,9 +323,19 @@ def test_history_records_board_changes(client_for, olga, ecosystem_a):
     assert any(e.subject == "styrelseledamoten Ny Ledamot" and e.who == olga for e in entries)
 
 
+def _post_after_expiry(client, ecosystem, author, **changes):
+    """The edit form sent by `author` after their session ran out (it carries their key)."""
+    url = reverse("ecosystem_update", args=[ecosystem.pk])
+    data = _form_data(ecosystem, **changes)
+    data[resume.OWNER_FIELD] = resume.owner_key(author)
+    return client.post(url, data)
+
+
 def test_values_typed_before_the_session_ran_out_come_back_after_login(client, alice, ecosystem_a):
     url = reverse("ecosystem_update", args=[ecosystem_a.pk])
-    expired = client.post(url, _form_data(ecosystem_a, strategy_goals="Skrivet före utloggning"))
+    expired = _post_after_expiry(
+        client, ecosystem_a, alice, strategy_goals="Skrivet före utloggning"
+    )
     assert expired.url == f"{reverse('login')}?next={url}"
 
     client.post(reverse("login"), {"username": alice.email, "password": "rätt-lösenord-123"})
@@ -335,6 +346,21 @@ def test_values_typed_before_the_session_ran_out_come_back_after_login(client, a
     ecosystem_a.refresh_from_db()
     assert ecosystem_a.strategy_goals == ""
     assert client.get(url).context["form"]["strategy_goals"].value() == ""
+
+
+def test_what_one_user_sent_after_expiry_is_never_shown_to_the_next_user(
+    client, alice, olga, ecosystem_a
+):
+    url = reverse("ecosystem_update", args=[ecosystem_a.pk])
+    _post_after_expiry(client, ecosystem_a, alice, strategy_goals="Alices osparade text")
+
+    client.post(reverse("login"), {"username": olga.email, "password": "rätt-lösenord-123"})
+    page = client.get(url)
+
+    assert page.context["form"]["strategy_goals"].value() == ""
+    assert "Alices osparade text" not in page.text
+    assert "Du loggades ut innan du sparade." not in page.text
+    assert resume.SESSION_KEY not in client.session
 
 
 def test_officer_links_leader_logins_to_an_ecosystem(client_for, olga, alice, bob, ecosystem_a):
