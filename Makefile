@@ -18,10 +18,14 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# DEBUG off, so that what users meet (the Swedish 404 and 500 pages) is what `make run` shows;
+# WhiteNoise still serves the static files from the source folders. `make run RUN_DEBUG=true`
+# brings Django's debug pages back.
+RUN_DEBUG ?= false
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo_data
-	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) DEBUG=$(RUN_DEBUG) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

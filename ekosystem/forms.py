@@ -2,11 +2,13 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ekosystem import permissions
 from ekosystem.choices import Gap, Role
+from ekosystem.formfields import number_formfield
 from ekosystem.models import BoardMember, Ecosystem, User
 
 
@@ -18,12 +20,28 @@ class LoginForm(AuthenticationForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm only sets max_length as an attribute, which validates nothing: an
+        # over-long name reached authenticate(), and the failed-login record (at most 255
+        # characters) failed on PostgreSQL with a 500.
+        limit = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(
+                limit,
+                message=_("En e-postadress har högst %(limit_value)d tecken.")
+                % {"limit_value": limit},
+            )
+        )
+
 
 OFFICER_ONLY_FIELDS = (
     "phase",
     "system_type",
     "specialisations",
     "excellence_label",
+    # The checklist says the region records it: a leader's own tick would meet a criterion.
+    "systematic_innovation_work",
     "leader_accounts",
 )
 
@@ -97,7 +115,7 @@ class EcosystemForm(forms.ModelForm):
             "strategy_approach": forms.Textarea(attrs={"rows": 3}),
             "strategy_responsibilities": forms.Textarea(attrs={"rows": 3}),
         }
-        localized_fields = ["staff_fte"]
+        formfield_callback = number_formfield
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,7 +125,6 @@ class EcosystemForm(forms.ModelForm):
         if not permissions.can_edit_registry_facts(user):
             for name in OFFICER_ONLY_FIELDS:
                 del self.fields[name]
-        self.fields["year_founded"].widget.attrs["max"] = timezone.localdate().year
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -155,6 +172,7 @@ class BoardMemberForm(forms.ModelForm):
     class Meta:
         model = BoardMember
         fields = ["name", "organisation", "sector", "is_chair", "trained"]
+        formfield_callback = number_formfield
 
 
 class BaseBoardMemberFormSet(forms.BaseInlineFormSet):

@@ -209,6 +209,7 @@ class Ecosystem(models.Model):
     strategy_responsibilities = models.TextField(_("vem ansvarar för vad?"), blank=True)
 
     # Kept in step by save() so that lists can filter and sort on it; criteria.py is the rule.
+    # When the rule changes, `manage.py recompute_cluster_criteria` brings stored counts in step.
     cluster_criteria_met = models.PositiveSmallIntegerField(
         _("uppfyllda Cluster of Sweden-kriterier"), default=0, editable=False
     )
@@ -228,7 +229,7 @@ class Ecosystem(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.cluster_criteria_met = sum(c.met for c in cluster_of_sweden_checklist(self))
+        self.cluster_criteria_met = self.count_criteria_met()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "cluster_criteria_met"}
@@ -236,6 +237,10 @@ class Ecosystem(models.Model):
 
     def get_absolute_url(self):
         return reverse("ecosystem_detail", args=[self.pk])
+
+    def count_criteria_met(self) -> int:
+        """The Cluster of Sweden criteria met now, by the rule in criteria.py."""
+        return sum(c.met for c in cluster_of_sweden_checklist(self))
 
     @property
     def members_total(self):

@@ -2,7 +2,9 @@
 
 A POST that arrives without a signed-in user is kept in the (new, anonymous) session and the user
 is sent to log in; when they come back to the same page, the form is filled in from what they
-sent, ready to save again. Django keeps session data across login (it only cycles the key).
+sent, ready to save again. Django keeps session data across login (it only cycles the key), also
+when somebody else logs in next on that browser: so the form carries its author's key
+(`owner_key`, a hidden OWNER_FIELD) and the kept POST comes back only for that same user.
 """
 
 from functools import wraps
@@ -11,10 +13,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 SESSION_KEY = "resume_post"
-NOT_KEPT = {"csrfmiddlewaretoken"}
+OWNER_FIELD = "_keep_owner"
+NOT_KEPT = {"csrfmiddlewaretoken", OWNER_FIELD}
+
+
+def owner_key(user) -> str:
+    """A stable key for who typed what, without the bare user id (also keys the browser copy)."""
+    return salted_hmac("ekosystem.keep", str(user.pk)).hexdigest()[:20]
 
 
 def login_required_keeping_post(view):
@@ -27,6 +36,7 @@ def login_required_keeping_post(view):
         if not request.user.is_authenticated and request.method == "POST":
             request.session[SESSION_KEY] = {
                 "path": request.path,
+                "owner": request.POST.get(OWNER_FIELD, ""),
                 "data": {k: v for k, v in request.POST.lists() if k not in NOT_KEPT},
             }
             return redirect_to_login(request.path)
@@ -40,7 +50,13 @@ def form_data(request):
     if request.method == "POST":
         return request.POST
     kept = request.session.get(SESSION_KEY)
-    if not kept or kept["path"] != request.path:
+    if not kept:
+        return None
+    if kept.get("owner") != owner_key(request.user):
+        # Typed by somebody else (or by nobody known): never shown, dropped.
+        del request.session[SESSION_KEY]
+        return None
+    if kept["path"] != request.path:
         return None
     del request.session[SESSION_KEY]
     messages.warning(

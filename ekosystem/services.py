@@ -38,3 +38,19 @@ def save_ecosystem(*, form, board_formset=None) -> Ecosystem:
         board_formset.instance = ecosystem
         board_formset.save()
     return ecosystem
+
+
+def recompute_cluster_criteria() -> int:
+    """Store every ecosystem's Cluster of Sweden count as criteria.py computes it today.
+
+    Run after the rule changes (the stored count is what lists filter and sort on). Side effects:
+    writes cluster_criteria_met only, where it differs; no new version and no history entry, as
+    no fact of the ecosystem changed. Returns how many ecosystems were out of step.
+    """
+    changed = 0
+    for ecosystem in Ecosystem.objects.prefetch_related(None).iterator():
+        count = ecosystem.count_criteria_met()
+        if count != ecosystem.cluster_criteria_met:
+            Ecosystem.objects.filter(pk=ecosystem.pk).update(cluster_criteria_met=count)
+            changed += 1
+    return changed

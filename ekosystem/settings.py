@@ -232,6 +232,10 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ekosystem <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the accessibility statement asks users to report problems or ask for another format.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@ekosystem.example"
+)
 
 # --- Language and formats -------------------------------------------------------------------------
 
@@ -271,9 +275,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 SIMPLE_HISTORY_REVERT_DISABLED = True
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now.
-# In development WhiteNoise serves straight from the source folders, before collectstatic.
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_AUTOREFRESH = DEBUG
+# In development WhiteNoise serves straight from the source folders, before collectstatic, also
+# with DEBUG off (as `make run` runs, so that its 404 is the product's own page).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 LOGGING = {
     "version": 1,

@@ -49,6 +49,7 @@ auth_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility_statement"),
     path("ecosystems/", views.ecosystem_list, name="ecosystem_list"),
     path("ecosystems/new/", views.ecosystem_create, name="ecosystem_create"),
     path("ecosystems/<int:pk>/", views.ecosystem_detail, name="ecosystem_detail"),

@@ -1,3 +1,6 @@
+from datetime import date
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -67,6 +70,10 @@ def ecosystem_detail(request, pk):
             "can_edit": permissions.can_edit_ecosystem(request.user, ecosystem),
             "agreements": overviews(ecosystem.agreements.all(), timezone.localdate()),
             "can_add_agreement": permissions.can_manage_agreements(request.user),
+            # submission_start sends each role to its own view of a submission.
+            "submissions": ecosystem.submissions.select_related("round", "questionnaire").order_by(
+                "-round__year", "-round__deadline", "questionnaire__code"
+            ),
         },
     )
 
@@ -124,3 +131,22 @@ def keepalive(request):
         return JsonResponse({"error": _("Sessionen har tagit slut.")}, status=401)
     sessions.refresh(request.session)
     return JsonResponse({"expires_in": sessions.remaining_after_request()})
+
+
+# Dates the accessibility statement gives: when it was written, and when it was last reviewed
+# against the service (update on every review; the law asks for at least a yearly one).
+STATEMENT_WRITTEN = date(2026, 12, 3)
+STATEMENT_UPDATED = date(2026, 12, 3)
+
+
+def accessibility_statement(request):
+    """Tillgänglighetsredogörelse (lagen 2018:1937): public, linked from every page's footer."""
+    return render(
+        request,
+        "accessibility.html",
+        {
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "written": STATEMENT_WRITTEN,
+            "updated": STATEMENT_UPDATED,
+        },
+    )

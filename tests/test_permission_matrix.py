@@ -88,6 +88,8 @@ MATRIX = {
     "attachment_upload": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
     "attachment_delete": ("attachment_a", dict.fromkeys(PERSONAS, 405)),
     "keepalive": (None, dict.fromkeys(PERSONAS, 405)),
+    # The accessibility statement is for everyone, signed in or not.
+    "accessibility_statement": (None, dict.fromkeys(PERSONAS, 200)),
     # Signed-in users are sent on from the login page.
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
     # Logging out takes a POST (a link cannot log anybody out).

@@ -15,7 +15,9 @@
   var DELAY = 800;
   var timers = new WeakMap();
 
-  function storageKey(block) { return "ekosystem:" + block.dataset.key; }
+  // Kept under the signed-in user's key (keep.js), so another user of the browser never sees it.
+  var keep = window.ekosystemKeep;
+  function storageKey(block) { return keep.key(block.dataset.key); }
 
   function ownInputs(block) {
     return Array.prototype.filter.call(
@@ -153,7 +155,10 @@
       var current = JSON.stringify(snapshot(block));
       apply(block, stored.fields);
       if (JSON.stringify(snapshot(block)) !== current) {
-        document.getElementById("restored-note").classList.remove("d-none");
+        // "Logged out" only when it was: after a plain reload the text comes back silently.
+        if (keep.afterExpiry()) {
+          document.getElementById("restored-note").classList.remove("d-none");
+        }
         save(block);
       } else {
         forget(block);

@@ -23,6 +23,8 @@
   function expired() {
     clearTimeout(warnTimer);
     clearTimeout(expireTimer);
+    // What was typed until now comes back after the login, with a note saying why (keep.js).
+    if (window.ekosystemKeep) { window.ekosystemKeep.markExpired(); }
     open(expiredPart);
   }
 

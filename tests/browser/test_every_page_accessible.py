@@ -82,7 +82,21 @@ def test_every_leader_page_passes_axe(page, live_server, login, axe, alice, worl
         reverse("agreement_list"),
         reverse("agreement_detail", args=[world["agreement"].pk]),
         reverse("agreement_rules"),
+        reverse("accessibility_statement"),
     ):
         page.goto(f"{live_server.url}{path}")
         expect(page.locator("h1")).to_be_visible()
         axe(page)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_accessibility_statement_passes_axe_signed_out_without_sideways_scroll(
+    page, live_server, axe, screenshot, width, db
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}{reverse('login')}")
+    page.get_by_role("link", name="Tillgänglighetsredogörelse").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tillgänglighetsredogörelse")
+    axe(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"accessibility-statement-{width}")

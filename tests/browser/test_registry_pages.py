@@ -123,3 +123,33 @@ def test_language_switch_sets_html_lang(page, live_server, login, screenshot, ol
     expect(page).to_have_url(f"{live_server.url}/ecosystems/")
     expect(page.get_by_role("button", name="Svenska")).to_be_visible()
     screenshot(page, "language-en-list")
+
+
+def test_numbers_typed_as_words_get_a_message_and_grouped_digits_are_saved(
+    page, live_server, login, axe, screenshot, olga, ecosystem_a
+):
+    login(page, live_server, olga.email)
+    page.goto(f"{live_server.url}/ecosystems/{ecosystem_a.pk}/edit/")
+    turnover = page.locator("#id_annual_turnover")
+    expect(turnover).to_have_attribute("type", "text")
+    expect(turnover).to_have_attribute("inputmode", "numeric")
+
+    turnover.fill("1,5 miljoner")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator("#div_id_annual_turnover")).to_contain_text(
+        "Skriv ett heltal med siffror, till exempel 1 500 000."
+    )
+    expect(turnover).to_have_value("1,5 miljoner")
+    expect(turnover).to_have_class(re.compile(r"\bis-invalid\b"))
+    ecosystem_a.refresh_from_db()
+    assert ecosystem_a.annual_turnover == 2_500_000
+    screenshot(page, "number-01-words-refused")
+    axe(page)
+
+    turnover.fill("1 500 000")
+    page.locator("#id_staff_fte").fill("1,5")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}/ecosystems/{ecosystem_a.pk}/")
+    ecosystem_a.refresh_from_db()
+    assert ecosystem_a.annual_turnover == 1_500_000
+    assert str(ecosystem_a.staff_fte) == "1.50"

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from ekosystem import resume
 from ekosystem.models import BoardMember, Ecosystem
 from tests.factories import BoardMemberFactory, EcosystemFactory, SpecialisationFactory
 
@@ -120,6 +121,20 @@ def test_detail_counts_trained_board_members(client_for, olga, ecosystem_a):
     assert "1 av 2 ledamöter har deltagit i utbildningen." in page
 
 
+@pytest.mark.parametrize("persona", ["alice", "olga", "nils"])
+def test_detail_links_to_the_ecosystems_self_assessments(
+    client_for, request, persona, submission_a, submission_b
+):
+    user = request.getfixturevalue(persona)
+    page = client_for(user).get(submission_a.ecosystem.get_absolute_url()).text
+    start = reverse("submission_start", args=[submission_a.pk])
+    assert f'href="{start}"' in page
+    assert reverse("submission_start", args=[submission_b.pk]) not in page
+    assert "Bedömning 2026" in page
+    # The link leads each role on to its own view of the submission (not to a 403 or 404).
+    assert client_for(user).get(start).status_code == 302
+
+
 def test_board_member_sees_no_edit_button(client_for, nils, ecosystem_a):
     page = client_for(nils).get(ecosystem_a.get_absolute_url()).text
     assert reverse("ecosystem_update", args=[ecosystem_a.pk]) not in page
@@ -176,6 +191,20 @@ def test_leader_cannot_change_what_the_officer_records(client_for, alice, ecosys
     assert (ecosystem_a.phase, ecosystem_a.excellence_label) == ("renewal", "bronze")
 
 
+def test_only_the_officer_records_systematic_innovation_work(client_for, alice, olga):
+    ecosystem = EcosystemFactory(systematic_innovation_work=False)
+    ecosystem.leaders.add(alice)
+    url = reverse("ecosystem_update", args=[ecosystem.pk])
+    assert "systematic_innovation_work" not in client_for(alice).get(url).context["form"].fields
+    client_for(alice).post(url, _form_data(ecosystem, systematic_innovation_work="on"))
+    ecosystem.refresh_from_db()
+    assert ecosystem.systematic_innovation_work is False
+
+    client_for(olga).post(url, _form_data(ecosystem, systematic_innovation_work="on"))
+    ecosystem.refresh_from_db()
+    assert ecosystem.systematic_innovation_work is True
+
+
 def test_invalid_form_shows_swedish_messages_and_keeps_every_value(client_for, olga, ecosystem_a):
     data = _form_data(
         ecosystem_a,
@@ -187,7 +216,9 @@ def test_invalid_form_shows_swedish_messages_and_keeps_every_value(client_for, o
     response = client_for(olga).post(reverse("ecosystem_update", args=[ecosystem_a.pk]), data)
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors["annual_turnover"] == ["Fyll i ett heltal."]
+    assert form.errors["annual_turnover"] == [
+        "Skriv ett heltal med siffror, till exempel 1 500 000."
+    ]
     assert form.errors["members_abroad"] == [
         "Fler medlemmar utanför Sverige (999) än medlemmar totalt (38)."
     ]
@@ -292,9 +323,19 @@ def test_history_records_board_changes(client_for, olga, ecosystem_a):
     assert any(e.subject == "styrelseledamoten Ny Ledamot" and e.who == olga for e in entries)
 
 
+def _post_after_expiry(client, ecosystem, author, **changes):
+    """The edit form sent by `author` after their session ran out (it carries their key)."""
+    url = reverse("ecosystem_update", args=[ecosystem.pk])
+    data = _form_data(ecosystem, **changes)
+    data[resume.OWNER_FIELD] = resume.owner_key(author)
+    return client.post(url, data)
+
+
 def test_values_typed_before_the_session_ran_out_come_back_after_login(client, alice, ecosystem_a):
     url = reverse("ecosystem_update", args=[ecosystem_a.pk])
-    expired = client.post(url, _form_data(ecosystem_a, strategy_goals="Skrivet före utloggning"))
+    expired = _post_after_expiry(
+        client, ecosystem_a, alice, strategy_goals="Skrivet före utloggning"
+    )
     assert expired.url == f"{reverse('login')}?next={url}"
 
     client.post(reverse("login"), {"username": alice.email, "password": "rätt-lösenord-123"})
@@ -305,6 +346,21 @@ def test_values_typed_before_the_session_ran_out_come_back_after_login(client, a
     ecosystem_a.refresh_from_db()
     assert ecosystem_a.strategy_goals == ""
     assert client.get(url).context["form"]["strategy_goals"].value() == ""
+
+
+def test_what_one_user_sent_after_expiry_is_never_shown_to_the_next_user(
+    client, alice, olga, ecosystem_a
+):
+    url = reverse("ecosystem_update", args=[ecosystem_a.pk])
+    _post_after_expiry(client, ecosystem_a, alice, strategy_goals="Alices osparade text")
+
+    client.post(reverse("login"), {"username": olga.email, "password": "rätt-lösenord-123"})
+    page = client.get(url)
+
+    assert page.context["form"]["strategy_goals"].value() == ""
+    assert "Alices osparade text" not in page.text
+    assert "Du loggades ut innan du sparade." not in page.text
+    assert resume.SESSION_KEY not in client.session
 
 
 def test_officer_links_leader_logins_to_an_ecosystem(client_for, olga, alice, bob, ecosystem_a):

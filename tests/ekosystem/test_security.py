@@ -22,6 +22,18 @@ def test_failed_login_says_so_in_swedish(client, olga):
     assert "Fel e-postadress eller lösenord." in response.text
 
 
+def test_an_over_long_login_name_is_a_form_error_and_reaches_no_failed_login_record(client, db):
+    from axes.models import AccessAttempt
+
+    typed = "a" * 300 + "@example.se"
+    response = _login(client, typed, "fel")
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == ["En e-postadress har högst 254 tecken."]
+    assert typed in response.text
+    # The record of failed logins holds 255 characters; PostgreSQL refused more with a 500.
+    assert not AccessAttempt.objects.filter(username=typed).exists()
+
+
 def test_next_parameter_may_only_point_inside_the_site(client, olga):
     inside = _login(client, "olga@example.se", "rätt-lösenord-123", next="/ecosystems/")
     assert inside.url == "/ecosystems/"
