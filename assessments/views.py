@@ -199,7 +199,7 @@ def submission_section(request, pk, order):
                 question=question,
                 raw=raw,
                 evidence=evidence,
-                base_revision=int(data.get(f"r-{question.pk}", "0") or 0),
+                base_revision=answers.parse_revision(data.get(f"r-{question.pk}")),
                 user=request.user,
             )
         except ValidationError as error:
@@ -220,9 +220,9 @@ def submission_section(request, pk, order):
     target = data.get("goto")
     if target == "review":
         return redirect("submission_review", submission.pk)
-    if target and target.isdigit():
-        return redirect("submission_section", submission.pk, int(target))
-    return redirect("submission_section", submission.pk, section.order)
+    # Only a section of this questionnaire: anything else posted stays on this one.
+    orders = {str(s.order): s.order for s in _sections(submission)}
+    return redirect("submission_section", submission.pk, orders.get(target, section.order))
 
 
 @login_required
@@ -252,7 +252,7 @@ def answer_autosave(request, pk, question_pk):
             question=question,
             raw=_raw(request.POST, question),
             evidence=request.POST.get(f"e-{question.pk}") if question.evidence else None,
-            base_revision=int(request.POST.get(f"r-{question.pk}", "0") or 0),
+            base_revision=answers.parse_revision(request.POST.get(f"r-{question.pk}")),
             user=request.user,
         )
     except ValidationError as error:
