@@ -3,7 +3,6 @@
 import io
 import math
 from collections import defaultdict
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -72,10 +71,11 @@ def cell_value(question, value):
     """An answer as a typed cell: numbers as numbers, ratings as ints, the rest as text."""
     if value in (None, "", {}, []):
         return None
-    if question.kind in (Kind.INTEGER, Kind.AMOUNT):
-        return int(Decimal(value))
-    if question.kind in (Kind.PERCENT, Kind.DECIMAL):
-        number = Decimal(value)
+    if question.kind in answers.NUMERIC:
+        number = answers.stored_number(value)
+        if number is None:
+            # Stored before numbers were bounded: as text, as the pages show it.
+            return answers.display(question, value)
         return int(number) if number == number.to_integral_value() else number
     if question.kind == Kind.RATING:
         return int(value)

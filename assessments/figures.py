@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assessments.answers import stored_number
+
 TIME_SHARE_REQUIRED = Decimal(50)
 
 # Keys of the questions the figures are computed from (assessments/content/bilaga1.py).
@@ -30,8 +32,9 @@ class Figures:
 
 
 def _number(values, key):
+    """A stored answer as a number; None when unanswered or beyond what can be computed with."""
     value = values.get(key)
-    return None if value in (None, "") else Decimal(value)
+    return None if value in (None, "") else stored_number(value)
 
 
 def figures_of(values: dict) -> Figures | None:

@@ -76,12 +76,13 @@ def save_answer(*, submission, question, raw, evidence=None, base_revision, user
     the submission's last_saved_at.
     """
     value = answers.parse(question, raw)
+    evidence = answers.parse_evidence(evidence)
     with transaction.atomic():
         locked = Submission.objects.select_for_update().get(pk=submission.pk)
         if not locked.is_editable:
             raise SubmissionLocked(LOCKED_MESSAGE)
         answer = Answer.objects.select_for_update().get(submission=locked, question=question)
-        new_evidence = answer.evidence if evidence is None else evidence.strip()
+        new_evidence = answer.evidence if evidence is None else evidence
         unchanged = answer.value == value and answer.evidence == new_evidence
         if unchanged:
             return answer

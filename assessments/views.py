@@ -1,5 +1,6 @@
 """The leader's side: what is due, one section per page with autosave, review and submit."""
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -20,6 +21,8 @@ from assessments.models import Answer, Attachment, EventKind, Kind, Question, St
 from ekosystem import permissions, resume
 from ekosystem.choices import Municipality
 from ekosystem.uploads import validate_document
+
+logger = logging.getLogger(__name__)
 
 
 def json_login_required(view):
@@ -199,7 +202,7 @@ def submission_section(request, pk, order):
                 question=question,
                 raw=raw,
                 evidence=evidence,
-                base_revision=int(data.get(f"r-{question.pk}", "0") or 0),
+                base_revision=answers.parse_revision(data.get(f"r-{question.pk}")),
                 user=request.user,
             )
         except ValidationError as error:
@@ -209,6 +212,8 @@ def submission_section(request, pk, order):
         except services.SubmissionLocked as locked:
             messages.error(request, str(locked))
             return redirect("submission_start", submission.pk)
+    if request.method == "POST":
+        _attach_chosen_files(request, submission, section, errors)
     if errors or conflicts or request.method != "POST":
         return render(
             request,
@@ -217,12 +222,38 @@ def submission_section(request, pk, order):
                 request, submission, section, posted=posted, errors=errors, conflicts=conflicts
             ),
         )
+    uploaded_to = data.get("upload", "")
+    if uploaded_to.isdecimal() and "goto" not in data:
+        # *Ladda upp* pressed: back to the question the file was attached to.
+        return redirect(f"{_section_url(submission, section)}#question-{int(uploaded_to)}")
     target = data.get("goto")
     if target == "review":
         return redirect("submission_review", submission.pk)
-    if target and target.isdigit():
-        return redirect("submission_section", submission.pk, int(target))
-    return redirect("submission_section", submission.pk, section.order)
+    # Only a section of this questionnaire: anything else posted stays on this one.
+    orders = {str(s.order): s.order for s in _sections(submission)}
+    return redirect("submission_section", submission.pk, orders.get(target, section.order))
+
+
+def _attach_chosen_files(request, submission, section, errors):
+    """Attach every file chosen in the section, whichever button sent the form, so that a file
+    chosen before *Spara och gå vidare* is never dropped. A file that cannot be attached is an
+    error by its question, so the leader stays on the page (the other answers are saved)."""
+    for answer in submission.answers.filter(question__section=section).select_related("question"):
+        upload = request.FILES.get(f"file-{answer.question_id}")
+        if upload is None:
+            continue
+        try:
+            validate_document(upload)
+            services.add_attachment(answer=answer, upload=upload, user=request.user)
+        except ValidationError as error:
+            message = _("Filen %(name)s är inte bifogad: %(reason)s Välj filen igen.") % {
+                "name": upload.name,
+                "reason": error.messages[0],
+            }
+            earlier = errors.get(answer.question_id)
+            errors[answer.question_id] = f"{earlier} {message}" if earlier else message
+        else:
+            messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
 
 
 @login_required
@@ -252,7 +283,7 @@ def answer_autosave(request, pk, question_pk):
             question=question,
             raw=_raw(request.POST, question),
             evidence=request.POST.get(f"e-{question.pk}") if question.evidence else None,
-            base_revision=int(request.POST.get(f"r-{question.pk}", "0") or 0),
+            base_revision=answers.parse_revision(request.POST.get(f"r-{question.pk}")),
             user=request.user,
         )
     except ValidationError as error:
@@ -365,8 +396,10 @@ def attachment_upload(request, pk, question_pk):
     return redirect(f"{_section_url(submission, answer.question)}#question-{answer.question_id}")
 
 
-def _section_url(submission, question):
-    return reverse("submission_section", args=[submission.pk, question.section.order])
+def _section_url(submission, place):
+    """The URL of a section, given the section or one of its questions."""
+    section = getattr(place, "section", place)
+    return reverse("submission_section", args=[submission.pk, section.order])
 
 
 @login_required
@@ -375,7 +408,23 @@ def attachment_download(request, pk, attachment_pk):
     attachment = get_object_or_404(Attachment, pk=attachment_pk, answer__submission=submission)
     if not attachment.file:
         raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    try:
+        stream = attachment.file.open("rb")
+    except FileNotFoundError:
+        # The row outlived its file (a restore without the media folder, a manual delete).
+        logger.error(
+            "Attachment %s of submission %s: file %s is missing from storage",
+            attachment.pk,
+            submission.pk,
+            attachment.file.name,
+        )
+        return render(
+            request,
+            "assessments/attachment_missing.html",
+            {"submission": submission, "attachment": attachment},
+            status=404,
+        )
+    return FileResponse(stream, as_attachment=True, filename=attachment.name)
 
 
 @require_POST

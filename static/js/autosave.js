@@ -4,6 +4,9 @@
  * keystroke. Until the server confirms, what was typed is also kept in localStorage, so text
  * typed after the session ran out comes back after logging in again. A 409 answer means the same
  * answer was saved elsewhere meanwhile: both versions are shown and the leader chooses.
+ * Saves of one answer go one at a time, each with the revision the previous one returned (two
+ * overlapping saves of the same answer would otherwise conflict with each other), and the form
+ * is only sent (Spara, Spara och gå vidare) once every save under way has been answered.
  * Texts come from data attributes on the form, so they follow the page's language. */
 (function () {
   "use strict";
@@ -14,6 +17,9 @@
   var texts = form.dataset;
   var DELAY = 800;
   var timers = new WeakMap();
+  var running = new WeakMap();  // block -> promise of the save under way
+  var queued = new WeakMap();   // block -> promise of the one save waiting for it
+  var inFlight = [];
 
   // Kept under the signed-in user's key (keep.js), so another user of the browser never sees it.
   var keep = window.ekosystemKeep;
@@ -82,7 +88,26 @@
 
   function revisionInput(block) { return block.querySelector("[data-revision]"); }
 
+  // One save per answer at a time; further requests while one runs collapse into one that is
+  // sent when it ends, with the fields (and the revision) as they are by then.
   function save(block) {
+    if (queued.has(block)) { return queued.get(block); }
+    var before = running.get(block);
+    var next = (before || Promise.resolve()).then(function () {
+      queued.delete(block);
+      return send(block);
+    });
+    if (before) { queued.set(block, next); }
+    running.set(block, next);
+    inFlight.push(next);
+    next.then(function () {
+      inFlight.splice(inFlight.indexOf(next), 1);
+      if (running.get(block) === next) { running.delete(block); }
+    });
+    return next;
+  }
+
+  function send(block) {
     var data = new FormData();
     var fields = snapshot(block);
     Object.keys(fields).forEach(function (name) { data.append(name, fields[name]); });
@@ -168,10 +193,24 @@
     }
   });
 
-  // Navigating saves the whole section with the form itself; no autosave should race it.
-  form.addEventListener("submit", function () {
+  // Navigating saves the whole section with the form itself. Saves not yet sent are left to it;
+  // saves under way are waited for first, so the form carries the revisions they return.
+  var waited = false;
+  form.addEventListener("submit", function (event) {
     Array.prototype.forEach.call(form.querySelectorAll("[data-autosave]"), function (block) {
       clearTimeout(timers.get(block));
+    });
+    if (inFlight.length && !waited) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      status.textContent = texts.savingText;
+      Promise.all(inFlight.slice()).then(function () {
+        waited = true;
+        form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+      });
+      return;
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-autosave]"), function (block) {
       forget(block);
     });
   });
