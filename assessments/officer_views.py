@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import comparison, services
+from assessments import comparison, queries, services
+from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Round, Status
 from assessments.officer_forms import DialogueNoteForm, ReturnForm, ReviewNotesForm, RoundForm
@@ -131,9 +132,20 @@ def round_detail(request, pk):
 
 
 def _officer_page(request, submission, *, notes_form=None, dialogue_form=None, return_form=None):
+    can_review = permissions.can_review_submissions(request.user)
+    if not answer_permissions.can_read_answers(request.user, submission):
+        # Not handed in yet: the answers are the ecosystem's; only the progress is shown.
+        return render(
+            request,
+            "assessments/officer/submission_progress.html",
+            {
+                "submission": submission,
+                "progress": queries.progress(submission),
+                "events": list(submission.events.select_related("actor")),
+            },
+        )
     previous = comparison.previous_submission(submission)
     rows = comparison.compare(submission, previous)
-    can_review = permissions.can_review_submissions(request.user)
     figures = figures_of(comparison.values_of(rows))
     previous_figures = figures_of(comparison.values_of(rows, previous=True)) if previous else None
     context = {
@@ -254,6 +266,7 @@ def submission_reviewed(request, pk):
 def submission_history(request, pk):
     """Who changed which answer when, from what to what."""
     submission = get_submission_to_follow(request.user, pk)
+    permissions.require(answer_permissions.can_read_answers(request.user, submission))
     return render(
         request,
         "assessments/officer/history.html",

@@ -14,7 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import answers, services
+from assessments import answers, queries, services
+from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
 from ekosystem import permissions, resume
@@ -52,26 +53,6 @@ def my_assessments(request):
 
 def _sections(submission):
     return list(submission.questionnaire.sections.all())
-
-
-def _progress(submission, sections):
-    """Per section: how many required answers are given, for the progress indicator."""
-    missing = {question.pk for question in services.missing_answers(submission)}
-    required = {}
-    for answer in submission.answers.select_related("question"):
-        if answer.question.required:
-            required.setdefault(answer.question.section_id, []).append(answer.question_id)
-    rows = []
-    for section in sections:
-        ids = required.get(section.pk, [])
-        rows.append(
-            {
-                "section": section,
-                "required": len(ids),
-                "answered": sum(1 for pk in ids if pk not in missing),
-            }
-        )
-    return rows
 
 
 def _returned_comment(submission):
@@ -161,7 +142,7 @@ def _section_context(request, submission, section, **item_kwargs):
         "submission": submission,
         "section": section,
         "problems": [item for item in items if item["error"] or item["conflict"]],
-        "progress": _progress(submission, sections),
+        "progress": queries.progress(submission, sections),
         "previous": sections[index - 1] if index > 0 else None,
         "next": sections[index + 1] if index + 1 < len(sections) else None,
         "items": items,
@@ -295,6 +276,8 @@ def answer_autosave(request, pk, question_pk):
 def submission_review(request, pk):
     """Before submitting: every unanswered required question, with a link to it."""
     submission = permissions.get_submission_for_user(request.user, pk)
+    if permissions.can_follow_rounds(request.user):
+        return redirect("submission_officer", submission.pk)
     can_answer = permissions.can_answer(request.user, submission)
     if request.method == "POST":
         if not can_answer:
@@ -372,6 +355,7 @@ def _section_url(submission, question):
 @login_required
 def attachment_download(request, pk, attachment_pk):
     submission = permissions.get_submission_for_user(request.user, pk)
+    permissions.require(answer_permissions.can_read_answers(request.user, submission))
     attachment = get_object_or_404(Attachment, pk=attachment_pk, answer__submission=submission)
     if not attachment.file:
         raise Http404
