@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import comparison, queries, services
+from assessments import comparison, queries, registry, services
 from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Round, Status
@@ -145,7 +145,11 @@ def _officer_page(request, submission, *, notes_form=None, dialogue_form=None, r
             },
         )
     previous = comparison.previous_submission(submission)
-    rows = comparison.compare(submission, previous)
+    rows = comparison.compare(
+        submission,
+        previous,
+        registry_values=registry.registry_answers(submission.ecosystem, timezone.localdate()),
+    )
     figures = figures_of(comparison.values_of(rows))
     previous_figures = figures_of(comparison.values_of(rows, previous=True)) if previous else None
     context = {
@@ -153,6 +157,7 @@ def _officer_page(request, submission, *, notes_form=None, dialogue_form=None, r
         "previous": previous,
         "sections": comparison.by_section(rows),
         "changed_count": sum(row.changed for row in rows),
+        "registry_differences": sum(row.registry_differs for row in rows),
         "figures": figures,
         "previous_figures": previous_figures,
         "figure_columns": [f for f in (figures, previous_figures) if f is not None],

@@ -1,5 +1,6 @@
 """The leader's side: what is due, one section per page with autosave, review and submit."""
 
+import contextlib
 from functools import wraps
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import answers, queries, services
+from assessments import answers, figures, queries, registry, services
 from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
@@ -62,7 +63,9 @@ def _returned_comment(submission):
 
 
 def _items(submission, section, posted=None, errors=None, conflicts=None):
-    """The section's questions in order, each with its answer and what to show in its inputs."""
+    """The section's questions in order, each with its answer and what to show in its inputs
+    (and what the registry says, where the questionnaire asks for a registry fact)."""
+    known = registry.registry_answers(submission.ecosystem, timezone.localdate())
     answers_by_question = {
         answer.question_id: answer
         for answer in submission.answers.filter(question__section=section).prefetch_related(
@@ -87,6 +90,10 @@ def _items(submission, section, posted=None, errors=None, conflicts=None):
             if question.pk in conflicts
             else (answer.revision if answer else 0),
         }
+        if question.key in known:
+            item["registry"] = answers.display(question, known[question.key])
+        if question.is_derived:
+            item["derived"] = answers.display(question, answer and answer.value)
         if question.pk in conflicts:
             theirs = conflicts[question.pk]
             item["conflict_display"] = answers.display(question, theirs.value)
@@ -166,7 +173,15 @@ def submission_section(request, pk, order):
             request, "assessments/section.html", _section_context(request, submission, section)
         )
     posted, errors, conflicts = {}, {}, {}
+    # Parts are checked against a total typed on the same page, not only the stored one.
+    pending = {}
     for question in section.questions.all():
+        if question.key in figures.CROSS_CHECKED:
+            with contextlib.suppress(ValidationError):  # its own error is reported below
+                pending[question.key] = answers.parse(question, _raw(data, question))
+    for question in section.questions.all():
+        if question.is_derived:
+            continue
         if not question.is_answerable:
             continue
         raw = _raw(data, question)
@@ -182,6 +197,7 @@ def submission_section(request, pk, order):
                 evidence=evidence,
                 base_revision=int(data.get(f"r-{question.pk}", "0") or 0),
                 user=request.user,
+                pending=pending,
             )
         except ValidationError as error:
             errors[question.pk] = error.messages[0]
@@ -340,10 +356,10 @@ def attachment_upload(request, pk, question_pk):
         if upload is None:
             raise ValidationError(_("Välj en fil att bifoga."))
         validate_document(upload)
+        services.add_attachment(answer=answer, upload=upload, user=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        services.add_attachment(answer=answer, upload=upload, user=request.user)
         messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
     return redirect(f"{_section_url(submission, answer.question)}#question-{answer.question_id}")
 
