@@ -103,7 +103,14 @@ def save_answer(
         answer = Answer.objects.select_for_update().get(submission=locked, question=question)
         new_evidence = answer.evidence if evidence is None else evidence.strip()
         unchanged = answer.value == value and answer.evidence == new_evidence
+        if unchanged and (answer.updated_by_id is not None or value is None):
+            return answer
         if unchanged:
+            # A prefilled answer saved as it stands: the leader has confirmed it.
+            answer.updated_by = user
+            answer.save(update_fields=["updated_by", "updated_at"])
+            if any(question.key in sources for sources in figures.DERIVED.values()):
+                _update_derived(locked, user)
             return answer
         if answer.revision != base_revision:
             raise AnswerConflict(answer)
@@ -143,7 +150,7 @@ def _update_derived(submission, user) -> None:
         .select_related("question")
     ):
         value = computed[answer.question.key]
-        if answer.value != value:
+        if answer.value != value or (answer.updated_by_id is None and value is not None):
             answer.value = value
             answer.revision += 1
             answer.updated_by = user

@@ -266,3 +266,10 @@ def test_a_pdf_cannot_be_attached_to_a_number_question(client_for, alice, draft)
     page = client.get(reverse("submission_section", args=[draft.pk, 1])).text
     assert "Den här frågan tar inte emot bilagor." in page
     assert f'id="upload-{answer.question_id}"' not in page
+
+
+def test_a_prefilled_answer_saved_as_it_stands_is_confirmed_by_the_leader(alice, draft):
+    assert stored(draft, "b1-participants-total").updated_by is None
+    answer = save(draft, "b1-participants-total", "60", alice)
+    assert (answer.value, answer.updated_by, answer.revision) == ("60", alice, 0)
+    assert stored(draft, figures.PER_FTE).updated_by == alice
