@@ -104,7 +104,7 @@ def round_detail(request, pk):
     submissions = list(
         permissions.visible_submissions(request.user)
         .filter(round=round_)
-        .select_related("ecosystem")
+        .select_related("ecosystem", "questionnaire")
     )
     by_cell = {(s.ecosystem_id, s.questionnaire_id): s for s in submissions}
     ecosystems = {s.ecosystem_id: s.ecosystem for s in submissions}

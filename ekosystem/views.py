@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
 from agreements.overview import overviews
-from ekosystem import permissions, resume, sessions
+from ekosystem import landing, permissions, resume, sessions
 from ekosystem.criteria import cluster_of_sweden_checklist
 from ekosystem.filters import EcosystemFilter
 from ekosystem.forms import BoardMemberFormSet, EcosystemForm
@@ -67,6 +67,7 @@ def ecosystem_detail(request, pk):
             "can_edit": permissions.can_edit_ecosystem(request.user, ecosystem),
             "agreements": overviews(ecosystem.agreements.all(), timezone.localdate()),
             "can_add_agreement": permissions.can_manage_agreements(request.user),
+            "notices": landing.notices(request.user, ecosystem),
         },
     )
 
