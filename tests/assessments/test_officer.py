@@ -287,7 +287,7 @@ def test_officer_page_shows_last_rounds_answers_beside_and_marks_the_changed(
     assert "2 svar har ändrats" in page
     changed_row = " ".join(page.split('class="answer-changed')[1].split("</tr>")[0].split())
     assert "Hur många heltidstjänster har ni?" in changed_row
-    assert "<td> 3 " in changed_row and "<td> 2,5 </td>" in changed_row
+    assert '"Svar"> 3 ' in changed_row and '"Förra omgången"> 2,5 </td>' in changed_row
 
 
 def test_officer_page_flags_a_leader_time_share_under_half(client_for, olga, handed_in):
