@@ -53,6 +53,8 @@ def _answers_for(submission, *, last_year, today) -> dict[str, tuple[object, str
             wanted[key] = (profile["firm_phase"], evidence(profile, ecosystem))
         else:
             wanted[key] = (str(rating(key, ecosystem, profile)), evidence(profile, ecosystem))
+    for key, evidence in profile.get("specialised", {}).items():
+        wanted[key] = (str(rating(key, ecosystem, profile)), evidence)
     wanted["b3-target-group"] = (profile["target"] + ".", None)
     wanted["b3-municipalities"] = (
         {f"{code}-physical": "1" for code in profile["physical"]}

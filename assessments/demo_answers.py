@@ -87,6 +87,10 @@ PROFILES = {
         "i andra branscher som kan använda satellitdata",
         "firm_phase": "growth",
         "physical": ["kiruna", "lulea"],
+        "specialised": {
+            "b3-s13b": "Vi hjälper medlemmarna att söka innovationsstöd och ordnar en årlig "
+            "investerardag; i år pitchade tolv företag för sju investerare.",
+        },
     },
     "Vinterprovning Arjeplog": {
         "issues": "omställningen av vinterprovningen till elektrifierade och självkörande fordon, "
@@ -158,6 +162,10 @@ PROFILES = {
         "Arvidsjaur",
         "firm_phase": "established",
         "physical": ["arjeplog", "arvidsjaur"],
+        "specialised": {
+            "b3-s15": "Laddparken på isen gör att elfordon kan provas i Arjeplog; utan den skulle "
+            "provningen flytta när fordonsindustrin ställer om.",
+        },
     },
     "Malmfältens mineralkluster": {
         "issues": "automation och elektrifiering under jord, tillståndsprocesser och "
@@ -214,6 +222,10 @@ PROFILES = {
         "target": "Leverantörer till gruv- och mineralnäringen och gruvbolagen i Malmfälten",
         "firm_phase": "established",
         "physical": ["gallivare", "kiruna", "pajala"],
+        "specialised": {
+            "b3-s15": "Testmiljön under jord påskyndar elektrifieringen av gruvmaskiner; två "
+            "medlemmars eldrivna lastare provas där i år.",
+        },
     },
     "Fossilfritt Norr": {
         "issues": "att små och medelstora företag ska bli leverantörer till stål-, vätgas- och "
@@ -270,6 +282,12 @@ PROFILES = {
         "target": "Små och medelstora företag som vill bli leverantörer i den gröna omställningen",
         "firm_phase": "all",
         "physical": ["lulea", "boden"],
+        "specialised": {
+            "b3-s13a": "Omställningscheckar på upp till 50 000 kr för energikartläggning, "
+            "finansierade av regionen och kommunerna; tolv företag fick en check i år.",
+            "b3-s15": "Leverantörsdagarna och omställningscheckarna hjälper småföretag att "
+            "ställa om och bli leverantörer till stål-, vätgas- och energiprojekten.",
+        },
     },
     "Datahallsnätverket Boden": {
         "issues": "etablering av datacenter, tillvaratagande av spillvärme och utbildning av "
@@ -314,6 +332,10 @@ PROFILES = {
         "target": "Datacenterbolag, energibolag och installationsföretag i Boden och Luleå",
         "firm_phase": "growth",
         "physical": ["boden", "lulea"],
+        "specialised": {
+            "b3-s15": "Pilotprojektet med spillvärme till ett växthus visar hur datacentrens "
+            "överskottsvärme kan ersätta fossil uppvärmning.",
+        },
     },
     "Skogsnoden Piteå": {
         "issues": "förädling av skogsråvara i länet, nya biobaserade material och "
@@ -360,8 +382,34 @@ PROFILES = {
         "target": "Skogsföretag, förädlingsföretag och forskare i Piteå och Älvsbyn",
         "firm_phase": "established",
         "physical": ["pitea", "alvsbyn"],
+        "specialised": {
+            "b3-s13b": "Vi hjälper företag att söka innovationsfinansiering; fem ansökningar "
+            "stöttades förra året och tre beviljades.",
+            "b3-s15": "Förpackningar av skogsråvara ersätter plast; fyra medlemmar testar nya "
+            "material i demonstrationsanläggningen.",
+        },
     },
 }
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _composition(ecosystem) -> str:
+    parts = [
+        (ecosystem.members_business, "från näringslivet"),
+        (ecosystem.members_public, "från offentlig sektor"),
+        (ecosystem.members_academia, "från akademin"),
+        (ecosystem.members_civil, "från det civila samhället"),
+    ]
+    named = [f"{count} {where}" for count, where in parts if count]
+    listed = ", ".join(named[:-1]) + f" och {named[-1]}" if len(named) > 1 else "".join(named)
+    missing = [where.removeprefix("från ") for count, where in parts if not count]
+    text = f"Av {ecosystem.members_total} deltagare kommer {listed}."
+    if missing:
+        text += f" Vi har ännu inga deltagare från {' eller '.join(missing)}."
+    return text
 
 
 def _kr(amount) -> str:
@@ -380,15 +428,15 @@ def revenue_text(profile, ecosystem) -> str:
 def bilaga1_texts(ecosystem, profile, *, last_year=False) -> dict[str, str]:
     """Question key -> the leader's free-text answer, for this ecosystem."""
     p = profile
-    members = ecosystem.members_total
     texts = {
         "b1-s1-q4d": f"Våra deltagare samarbetar med {p['partners_abroad']}. "
-        f"{ecosystem.members_abroad} av deltagarna är baserade utanför Sverige.",
+        + (
+            f"{ecosystem.members_abroad} av deltagarna är baserade utanför Sverige."
+            if ecosystem.members_abroad
+            else "Ingen av deltagarna är ännu baserad utanför Sverige."
+        ),
         "b1-s1-q4e": p["intl_degree"] + ".",
-        "b1-s1-q4f": f"Av {members} deltagare kommer {ecosystem.members_business} från "
-        f"näringslivet, {ecosystem.members_public} från offentlig sektor, "
-        f"{ecosystem.members_academia} från akademin och {ecosystem.members_civil} från det "
-        "civila samhället.",
+        "b1-s1-q4f": _composition(ecosystem),
         "b1-s1-q4g": f"Främst {p['places']}.",
         "b1-s2-q6": f"Vi driver {p['issues']}.",
         "b1-s2-q7a": f"Tematiskt prioriterar vi {p['themes']}.",
@@ -461,14 +509,13 @@ EVIDENCE = {
     ),
     "b3-g3c": lambda p, e: p["stability"] + ".",
     "b3-g4a": lambda p, e: (
-        "Digitala möten, nyhetsbrev och en gemensam webbplats; "
-        + p["outreach"].split(",")[0].lower()
-        + "."
+        "Alla möten går att följa digitalt, anmälningar och medlemsregister sköts i ett "
+        "gemensamt system och vi når ut genom " + _first_lower(p["outreach"]) + "."
     ),
     "b3-g5a": lambda p, e: p["outreach"] + ".",
     "b3-g6a": lambda p, e: (
         "Nya projekt förankras i styrelsen och arbetsgrupperna innan vi "
-        "söker finansiering; " + p["planning"].lower() + "."
+        "söker finansiering. Planeringen: " + _first_lower(p["planning"]) + "."
     ),
     "b3-g7a": lambda p, e: p["system"] + ".",
     "b3-g7b": lambda p, e: p["international"] + ".",
@@ -478,10 +525,8 @@ EVIDENCE = {
         "styrelsen följer upp könsfördelningen bland deltagarna."
     ),
     "b3-g9a": lambda p, e: p["governance"] + ".",
-    "b3-firm-phase": lambda p, e: f"Vi riktar oss till {p['target'].lower()}.",
+    "b3-firm-phase": lambda p, e: f"Vi riktar oss till {_first_lower(p['target'])}.",
     "b3-s12a": lambda p, e: p["entrepreneurship"] + ".",
-    "b3-s13b": lambda p, e: f"Vi erbjuder {p['support']}.",
-    "b3-s15": lambda p, e: p["growth"] + ".",
     "b3-s16": lambda p, e: p["international"] + ".",
 }
 
