@@ -6,3 +6,9 @@ class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Självskattningar")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from assessments.queries import leader_notices
+        from ekosystem import landing
+
+        landing.register(leader_notices)

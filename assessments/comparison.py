@@ -9,7 +9,7 @@ from itertools import groupby
 
 from django.db.models import Q
 
-from assessments import answers
+from assessments import answers, registry
 from assessments.models import Answer, Question, Status, Submission
 
 # Only answers a leader actually handed in are worth comparing with.
@@ -46,6 +46,18 @@ class Row:
     previous: Answer | None
     compared: bool
     """Whether there was a previous submission to compare with at all."""
+    registry_value: object = None
+    """What the ecosystem's registry facts answer to this question, if it asks for one."""
+
+    @property
+    def registry_differs(self) -> bool:
+        return registry.differs(
+            self.question.key, self.answer.value if self.answer else None, self.registry_value
+        )
+
+    @property
+    def registry_display(self) -> str:
+        return answers.display(self.question, self.registry_value)
 
     @property
     def display(self) -> str:
@@ -86,7 +98,7 @@ def _evidence(answer) -> str:
     return (answer.evidence if answer else "").strip()
 
 
-def compare(submission, previous) -> list[Row]:
+def compare(submission, previous, *, registry_values=None) -> list[Row]:
     """Every question of the submission in order (group headings included), each with its answer
     (attachments prefetched) and the previous submission's answer to the same key.
 
@@ -113,6 +125,7 @@ def compare(submission, previous) -> list[Row]:
             answer=current.get(question.pk),
             previous=before.get(question.key),
             compared=previous is not None,
+            registry_value=(registry_values or {}).get(question.key),
         )
         for question in questions
     ]

@@ -1,94 +1,118 @@
 """Demo assessment rounds: last year's, reviewed, and this year's in every status.
 
-Answers are generated from the questionnaire itself (whatever its questions), with figures
-plausible for each ecosystem, so the demo follows the loaded Bilaga 1 and Bilaga 3.
+Each ecosystem answers as its own leader: free text from its profile (assessments/demo_answers.py),
+figures from its registry facts (prefilled when the round opens and confirmed by the leader; last
+year's a little lower, as the registry's history would have them), and Bilaga 3 rated by its phase.
 """
 
+import copy
 from datetime import date, timedelta
 
 from django.utils import timezone
 
-from assessments import services
-from assessments.models import Answer, Kind, Questionnaire, Round, Status
+from assessments import answers as answer_format
+from assessments import registry, services
+from assessments.demo_answers import EVIDENCE, PROFILES, bilaga1_numbers, bilaga1_texts, rating
+from assessments.figures import SECTORS, TOTAL
+from assessments.models import Answer, Questionnaire, Round, Status
 from ekosystem.choices import Municipality
 
-TEXTS = [
-    "Vi samlar företag, akademi och offentliga aktörer kring gemensamma utvecklingsprojekt och "
-    "träffas i tematiska arbetsgrupper varje kvartal.",
-    "Arbetet prioriteras i dialog med styrelsen och medlemmarna; en årlig medlemsundersökning "
-    "visar vad som ger mest nytta.",
-    "Vi har fasta nätverksträffar, ett nyhetsbrev och en digital plattform där deltagarna delar "
-    "erfarenheter och efterfrågar samarbeten.",
-    "Internationella kontakter sker via ECCP, mässor och två EU-projekt med partner i Finland "
-    "och Norge.",
-]
-EVIDENCE = "Verksamhetsplan 2026, protokoll från styrelsemöten och medlemsundersökningen."
 
-# Figures per ecosystem for the questions the derived figures use; others get generic values.
-FIGURES = {
-    "b1-age": "9",
-    "b1-leader-time-share": "80",
-    "b1-participants-total": "60",
-    "b1-participants-private": "44",
-    "b1-participants-public": "7",
-    "b1-participants-academia": "6",
-    "b1-participants-abroad": "5",
-    "b1-staff-fte": "2,5",
-}
-LOW_TIME_SHARE = {"Skogsnoden Piteå": "40", "Fjällvärldens besöksnätverk": "30"}
+def _a_year_ago(ecosystem):
+    """The ecosystem's registry facts a year ago: four fewer members from business, one fewer
+    abroad (an unsaved copy; its age follows from the date it is read on)."""
+    earlier = copy.copy(ecosystem)
+    earlier.members_business = max(0, ecosystem.members_business - 4)
+    earlier.members_abroad = max(0, ecosystem.members_abroad - 1)
+    return earlier
 
 
-def _raw(question, ecosystem, index, last_year):
-    if question.key in FIGURES:
-        if question.key == "b1-leader-time-share" and ecosystem.name in LOW_TIME_SHARE:
-            return LOW_TIME_SHARE[ecosystem.name]
-        value = FIGURES[question.key]
-        if last_year and question.key == "b1-participants-total":
-            return "52"
-        return value
-    if question.kind == Kind.TEXT:
-        text = TEXTS[index % len(TEXTS)]
-        return text if not last_year or index % 3 else text.split(";")[0] + "."
-    if question.kind in (Kind.INTEGER, Kind.AMOUNT):
-        return str(3 + index % 7) if question.kind == Kind.INTEGER else "1 200 000"
-    if question.kind in (Kind.PERCENT, Kind.DECIMAL):
-        return "60"
-    if question.kind == Kind.YES_NO:
-        return "yes"
-    if question.kind == Kind.CHOICE:
-        return question.choices[0]["value"] if question.choices else ""
-    if question.kind == Kind.RATING:
-        return str(min(question.scale.get("max", 5), 3 + (index + (0 if last_year else 1)) % 3))
-    if question.kind == Kind.MUNICIPALITIES:
-        codes = list(Municipality.values)
-        return {f"{code}-physical": "1" for code in codes[index % 3 :: 4]} | {
-            f"{code}-digital": "1" for code in codes
-        }
-    return ""
+def _answers_for(submission, *, last_year, today) -> dict[str, tuple[object, str | None]]:
+    """Question key -> (raw as the leader types it, evidence or None) for this ecosystem."""
+    ecosystem = submission.ecosystem
+    profile = PROFILES[ecosystem.name]
+    if last_year:
+        ecosystem = _a_year_ago(ecosystem)
+    wanted = {}
+    for key, text in bilaga1_texts(ecosystem, profile, last_year=last_year).items():
+        if text:
+            wanted[key] = (text, None)
+    for key, raw in bilaga1_numbers(profile).items():
+        wanted[key] = (raw, None)
+    if last_year:
+        a_year_ago = (
+            today.replace(year=today.year - 1)
+            if (today.month, today.day) != (2, 29)
+            else today - timedelta(days=366)
+        )
+        for key, value in registry.registry_answers(ecosystem, a_year_ago).items():
+            if key in {registry.AGE, TOTAL, *SECTORS}:
+                wanted[key] = (value, None)
+    for key, evidence in EVIDENCE.items():
+        if key == "b3-firm-phase":
+            wanted[key] = (profile["firm_phase"], evidence(profile, ecosystem))
+        else:
+            wanted[key] = (str(rating(key, ecosystem, profile)), evidence(profile, ecosystem))
+    for key, evidence in profile.get("specialised", {}).items():
+        wanted[key] = (str(rating(key, ecosystem, profile)), evidence)
+    wanted["b3-target-group"] = (profile["target"] + ".", None)
+    wanted["b3-municipalities"] = (
+        {f"{code}-physical": "1" for code in profile["physical"]}
+        | {f"{code}-digital": "1" for code in Municipality.values},
+        None,
+    )
+    return wanted
 
 
-def _fill(submission, user, *, last_year=False, share=1.0):
-    """Answer the first `share` of the answerable questions as the ecosystem's leader would."""
-    answers = list(
+def _fill(submission, leader, *, today, last_year=False, share=1.0):
+    """Answer as the ecosystem's leader: confirm or correct every prefilled registry fact, then
+    answer the first `share` of the other questions this ecosystem has an answer to."""
+    wanted = _answers_for(submission, last_year=last_year, today=today)
+    stored = list(
         Answer.objects.filter(submission=submission)
         .select_related("question__section")
         .order_by("question__section__order", "question__order")
     )
-    for index, answer in enumerate(answers[: round(len(answers) * share)]):
+    # Parts and total change together (last year's figures), so each is checked against the new.
+    pending = {
+        a.question.key: answer_format.parse(a.question, wanted[a.question.key][0])
+        for a in stored
+        if a.question.key in {TOTAL, *SECTORS} and a.question.key in wanted
+    }
+    prefilled = [a for a in stored if a.question.key in registry.FACTS]
+    others = [a for a in stored if a.question.key not in registry.FACTS]
+    for answer in prefilled + others[: round(len(others) * share)]:
         question = answer.question
+        if question.is_derived:
+            continue
+        if question.key in wanted:
+            raw, evidence = wanted[question.key]
+        elif answer.value is not None:
+            raw, evidence = answer_format.form_value(question, answer.value), None
+        else:
+            continue  # optional and not applicable to this ecosystem
         services.save_answer(
             submission=submission,
             question=question,
-            raw=_raw(question, submission.ecosystem, index, last_year),
-            evidence=EVIDENCE if question.evidence else None,
+            raw=raw,
+            evidence=evidence if question.evidence else None,
             base_revision=answer.revision,
-            user=user,
+            user=leader,
+            pending=pending,
         )
 
 
+def _notes(ecosystem) -> tuple[str, str]:
+    profile = PROFILES[ecosystem.name]
+    return (
+        f"{profile['joint_project']}. {profile['satisfaction']}.",
+        f"{profile['stability']}. {profile['staff_view']}.",
+    )
+
+
 def load(*, ecosystems, officer, leaders, today: date) -> None:
-    """Create the two demo rounds unless they exist. `leaders` maps ecosystems to a leader user
-    (anyone may stand in for ecosystems without a demo login)."""
+    """Create the two demo rounds unless they exist. `leaders` maps every ecosystem that takes
+    part (all but those in the network phase) to its leader, who writes its answers."""
     questionnaires = [
         Questionnaire.objects.filter(code=code).order_by("-version").first()
         for code in ("bilaga1", "bilaga3")
@@ -107,15 +131,17 @@ def load(*, ecosystems, officer, leaders, today: date) -> None:
         user=officer,
     )
     for submission in previous.submissions.select_related("ecosystem"):
-        leader = leaders.get(submission.ecosystem, officer)
-        _fill(submission, leader, last_year=True)
+        leader = leaders[submission.ecosystem]
+        _fill(submission, leader, today=today, last_year=True)
         services.submit(submission=submission, user=leader)
         services.mark_reviewed(submission=submission, user=officer)
         services.add_dialogue_note(
             submission=submission,
             held_on=today - timedelta(days=280),
             participants=f"{submission.ecosystem.leader_name}, {officer.full_name}",
-            notes="Genomgång av självskattningen. Fokus framåt: fler medlemmar från akademin.",
+            notes="Genomgång av självskattningen. Fokus framåt: "
+            + PROFILES[submission.ecosystem.name]["growth"].split(".")[0].lower()
+            + ".",
             user=officer,
         )
 
@@ -129,26 +155,25 @@ def load(*, ecosystems, officer, leaders, today: date) -> None:
     )
     plan = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.REVIEWED, Status.SUBMITTED]
     for index, ecosystem in enumerate(participants):
-        leader = leaders.get(ecosystem, officer)
+        leader = leaders[ecosystem]
         wanted = plan[index % len(plan)]
         for submission in current.submissions.filter(ecosystem=ecosystem):
             if wanted == Status.DRAFT:
-                _fill(submission, leader, share=0.4)
+                _fill(submission, leader, today=today, share=0.4)
                 continue
-            _fill(submission, leader)
+            _fill(submission, leader, today=today)
             services.submit(submission=submission, user=leader)
             if wanted == Status.RETURNED:
                 services.return_for_completion(
                     submission=submission,
                     user=officer,
-                    comment="Komplettera gärna svaren om internationell samverkan med exempel.",
+                    comment="Komplettera gärna svaren om internationell samverkan med exempel "
+                    "från det senaste året.",
                 )
             elif wanted == Status.REVIEWED:
+                strengths, weaknesses = _notes(ecosystem)
                 services.save_review_notes(
-                    submission=submission,
-                    strengths="Etablerad organisation med starkt varumärke; medlemmarna "
-                    "involveras i styrningen genom medlemsundersökningar.",
-                    weaknesses="Stor del av verksamheten bärs av projektfinansiering från ERUF.",
+                    submission=submission, strengths=strengths, weaknesses=weaknesses
                 )
                 services.mark_reviewed(submission=submission, user=officer)
     Round.objects.filter(pk=previous.pk).update(created_at=timezone.now() - timedelta(days=365))

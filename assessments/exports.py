@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from assessments import answers, comparison
+from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Answer, Kind, Question, Round
 from ekosystem import permissions
@@ -29,6 +30,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def submission_pdf(request, pk):
     """Every section, question and answer; officers and board members also get the SWOT notes."""
     submission = permissions.get_submission_for_user(request.user, pk)
+    permissions.require(answer_permissions.can_read_answers(request.user, submission))
     rows = comparison.compare(submission, None)
     context = {
         "submission": submission,
@@ -146,9 +148,12 @@ def _fill_sheet(sheet, questions, submissions, stored):
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def round_workbook(round_, submissions) -> Workbook:
+def round_workbook(round_, submissions, *, readable=None) -> Workbook:
     """One worksheet per questionnaire of the round, one row per ecosystem, one column per
-    answerable question (and one for the evidence of a rated criterion). Four queries."""
+    answerable question (and one for the evidence of a rated criterion). Four queries.
+
+    `readable` (default: all of `submissions`) are those whose answers the reader may see; the
+    others get their row with status only."""
     questionnaires = list(round_.questionnaires.order_by("code", "version"))
     questions = defaultdict(list)
     for question in (
@@ -160,8 +165,9 @@ def round_workbook(round_, submissions) -> Workbook:
         questions[question.section.questionnaire_id].append(question)
     submissions = list(submissions.select_related("ecosystem").order_by("ecosystem__name"))
     stored = defaultdict(dict)
+    readable = submissions if readable is None else readable
     for submission_id, question_id, value, evidence in Answer.objects.filter(
-        submission__in=[s.pk for s in submissions]
+        submission__in=readable
     ).values_list("submission_id", "question_id", "value", "evidence"):
         stored[submission_id][question_id] = (value, evidence)
 
@@ -185,8 +191,11 @@ def round_workbook(round_, submissions) -> Workbook:
 def round_excel(request, pk):
     permissions.require(permissions.can_follow_rounds(request.user))
     round_ = get_object_or_404(Round, pk=pk)
+    submissions = permissions.visible_submissions(request.user).filter(round=round_)
     workbook = round_workbook(
-        round_, permissions.visible_submissions(request.user).filter(round=round_)
+        round_,
+        submissions,
+        readable=answer_permissions.with_readable_answers(request.user, submissions),
     )
     content = io.BytesIO()
     workbook.save(content)

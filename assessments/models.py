@@ -7,6 +7,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from assessments.figures import DERIVED
 from ekosystem.models import Ecosystem
 
 
@@ -148,6 +149,17 @@ class Question(Bilingual, models.Model):
     @property
     def is_answerable(self) -> bool:
         return self.kind != Kind.GROUP
+
+    @property
+    def is_derived(self) -> bool:
+        """Computed from other answers (assessments/figures.py), shown but not typed."""
+        return self.key in DERIVED
+
+    @property
+    def takes_attachments(self) -> bool:
+        """Documents support a written answer or a rated criterion's evidence, never a number
+        or a choice. The service enforces it; the form offers an upload only here."""
+        return self.kind == Kind.TEXT or self.evidence
 
     def choice_label(self, value) -> str:
         lang = "sv" if (get_language() or "sv").startswith("sv") else "en"

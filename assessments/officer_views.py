@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import comparison, services
+from assessments import comparison, queries, registry, services
+from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Round, Status
 from assessments.officer_forms import DialogueNoteForm, ReturnForm, ReviewNotesForm, RoundForm
@@ -104,7 +105,7 @@ def round_detail(request, pk):
     submissions = list(
         permissions.visible_submissions(request.user)
         .filter(round=round_)
-        .select_related("ecosystem")
+        .select_related("ecosystem", "questionnaire")
     )
     by_cell = {(s.ecosystem_id, s.questionnaire_id): s for s in submissions}
     ecosystems = {s.ecosystem_id: s.ecosystem for s in submissions}
@@ -132,9 +133,24 @@ def round_detail(request, pk):
 
 
 def _officer_page(request, submission, *, notes_form=None, dialogue_form=None, return_form=None):
-    previous = comparison.previous_submission(submission)
-    rows = comparison.compare(submission, previous)
     can_review = permissions.can_review_submissions(request.user)
+    if not answer_permissions.can_read_answers(request.user, submission):
+        # Not handed in yet: the answers are the ecosystem's; only the progress is shown.
+        return render(
+            request,
+            "assessments/officer/submission_progress.html",
+            {
+                "submission": submission,
+                "progress": queries.progress(submission),
+                "events": list(submission.events.select_related("actor")),
+            },
+        )
+    previous = comparison.previous_submission(submission)
+    rows = comparison.compare(
+        submission,
+        previous,
+        registry_values=registry.registry_answers(submission.ecosystem, timezone.localdate()),
+    )
     figures = figures_of(comparison.values_of(rows))
     previous_figures = figures_of(comparison.values_of(rows, previous=True)) if previous else None
     context = {
@@ -142,6 +158,7 @@ def _officer_page(request, submission, *, notes_form=None, dialogue_form=None, r
         "previous": previous,
         "sections": comparison.by_section(rows),
         "changed_count": sum(row.changed for row in rows),
+        "registry_differences": sum(row.registry_differs for row in rows),
         "figures": figures,
         "previous_figures": previous_figures,
         "figure_columns": [f for f in (figures, previous_figures) if f is not None],
@@ -256,6 +273,7 @@ def submission_reviewed(request, pk):
 def submission_history(request, pk):
     """Who changed which answer when, from what to what."""
     submission = get_submission_to_follow(request.user, pk)
+    permissions.require(answer_permissions.can_read_answers(request.user, submission))
     return render(
         request,
         "assessments/officer/history.html",

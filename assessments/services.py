@@ -1,10 +1,11 @@
 """Every write in an assessment round, with its side effects listed."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments import answers, notifications
+from assessments import answers, figures, notifications, registry
 from assessments.models import (
     Answer,
     Attachment,
@@ -45,10 +46,16 @@ class WrongStatus(Exception):
     """The submission is not in a status that allows this step."""
 
 
+DERIVED_MESSAGE = _("Det här svaret räknas fram ur andra svar och skrivs inte in.")
+NO_ATTACHMENTS_MESSAGE = _("Den här frågan tar inte emot bilagor.")
+
+
 @transaction.atomic
 def open_round(*, year, name, deadline, questionnaires, ecosystems, user) -> Round:
     """Open a round. Side effects: one submission per ecosystem and questionnaire, each with an
-    empty answer per answerable question, so every later save can lock its row."""
+    answer per answerable question (so every later save can lock its row): empty, or prefilled
+    from the ecosystem's registry facts where the questionnaire asks for them
+    (assessments/registry.py), with the answers derived from those."""
     round_ = Round.objects.create(year=year, name=name, deadline=deadline, opened_by=user)
     round_.questionnaires.set(questionnaires)
     round_.ecosystems.set(ecosystems)
@@ -60,21 +67,34 @@ def open_round(*, year, name, deadline, questionnaires, ecosystems, user) -> Rou
             submission = Submission.objects.create(
                 round=round_, ecosystem=ecosystem, questionnaire=questionnaire
             )
+            known = registry.registry_answers(ecosystem, timezone.localdate())
+            known |= {
+                key: value
+                for key, value in figures.derived_values(known).items()
+                if value is not None
+            }
             Answer.objects.bulk_create(
-                Answer(submission=submission, question=question) for question in questions
+                Answer(submission=submission, question=question, value=known.get(question.key))
+                for question in questions
             )
     return round_
 
 
-def save_answer(*, submission, question, raw, evidence=None, base_revision, user) -> Answer:
+def save_answer(
+    *, submission, question, raw, evidence=None, base_revision, user, pending=None
+) -> Answer:
     """Save one answer as typed, unless that would silently overwrite a newer one.
 
     `base_revision` is the revision the editor started from. If the stored answer has moved on
     and differs from what is being saved, AnswerConflict carries the stored answer and nothing
     is written. Raises ValidationError (Swedish message) for input that is not a valid answer,
-    SubmissionLocked once submitted. Side effects: raises the revision, records history, sets
-    the submission's last_saved_at.
+    for a part larger than its total (`pending`: key -> value of other answers saved with this
+    one, which count instead of the stored ones) and for a derived answer; SubmissionLocked once
+    submitted. Side effects: raises the revision, records history, sets the submission's
+    last_saved_at, recomputes the answers derived from this one.
     """
+    if question.is_derived:
+        raise ValidationError(DERIVED_MESSAGE)
     value = answers.parse(question, raw)
     evidence = answers.parse_evidence(evidence)
     with transaction.atomic():
@@ -84,19 +104,58 @@ def save_answer(*, submission, question, raw, evidence=None, base_revision, user
         answer = Answer.objects.select_for_update().get(submission=locked, question=question)
         new_evidence = answer.evidence if evidence is None else evidence
         unchanged = answer.value == value and answer.evidence == new_evidence
+        if unchanged and (answer.updated_by_id is not None or value is None):
+            return answer
         if unchanged:
+            # A prefilled answer saved as it stands: the leader has confirmed it.
+            answer.updated_by = user
+            answer.save(update_fields=["updated_by", "updated_at"])
+            if any(question.key in sources for sources in figures.DERIVED.values()):
+                _update_derived(locked, user)
             return answer
         if answer.revision != base_revision:
             raise AnswerConflict(answer)
+        if question.key in figures.CROSS_CHECKED:
+            values = _values(locked, figures.CROSS_CHECKED) | (pending or {})
+            problem = figures.cross_check(question.key, values | {question.key: value})
+            if problem:
+                raise ValidationError(problem)
         answer.value = value
         answer.evidence = new_evidence
         answer.revision += 1
         answer.updated_by = user
         answer.save()
+        if any(question.key in sources for sources in figures.DERIVED.values()):
+            _update_derived(locked, user)
         now = timezone.now()
         Submission.objects.filter(pk=locked.pk).update(last_saved_at=now)
         submission.last_saved_at = now
     return answer
+
+
+def _values(submission, keys) -> dict:
+    return dict(
+        Answer.objects.filter(submission=submission, question__key__in=keys).values_list(
+            "question__key", "value"
+        )
+    )
+
+
+def _update_derived(submission, user) -> None:
+    """Store each derived answer as computed from the stored answers it depends on."""
+    sources = {key for keys in figures.DERIVED.values() for key in keys}
+    computed = figures.derived_values(_values(submission, sources))
+    for answer in (
+        Answer.objects.select_for_update()
+        .filter(submission=submission, question__key__in=computed)
+        .select_related("question")
+    ):
+        value = computed[answer.question.key]
+        if answer.value != value or (answer.updated_by_id is None and value is not None):
+            answer.value = value
+            answer.revision += 1
+            answer.updated_by = user
+            answer.save()
 
 
 def missing_answers(submission) -> list[Question]:
@@ -106,7 +165,7 @@ def missing_answers(submission) -> list[Question]:
         "question__section__order", "question__order"
     ):
         question = answer.question
-        if not question.required:
+        if not question.required or question.is_derived:
             continue
         if not answer.is_answered or (question.evidence and not answer.evidence.strip()):
             missing.append(question)
@@ -180,9 +239,12 @@ def add_dialogue_note(*, submission, held_on, participants, notes, user) -> Dial
 
 
 def add_attachment(*, answer, upload, user) -> Attachment:
-    """Attach a validated document to an answer while the submission is open."""
+    """Attach a validated document to an answer while the submission is open, if its question
+    takes attachments (Question.takes_attachments; else ValidationError)."""
     if not answer.submission.is_editable:
         raise SubmissionLocked(LOCKED_MESSAGE)
+    if not answer.question.takes_attachments:
+        raise ValidationError(NO_ATTACHMENTS_MESSAGE)
     return Attachment.objects.create(
         answer=answer, file=upload, name=upload.name[:255], size=upload.size, uploaded_by=user
     )

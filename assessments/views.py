@@ -1,5 +1,6 @@
 """The leader's side: what is due, one section per page with autosave, review and submit."""
 
+import contextlib
 import logging
 from functools import wraps
 
@@ -15,7 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import answers, services
+from assessments import answers, figures, queries, registry, services
+from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
 from ekosystem import permissions, resume
@@ -57,26 +59,6 @@ def _sections(submission):
     return list(submission.questionnaire.sections.all())
 
 
-def _progress(submission, sections):
-    """Per section: how many required answers are given, for the progress indicator."""
-    missing = {question.pk for question in services.missing_answers(submission)}
-    required = {}
-    for answer in submission.answers.select_related("question"):
-        if answer.question.required:
-            required.setdefault(answer.question.section_id, []).append(answer.question_id)
-    rows = []
-    for section in sections:
-        ids = required.get(section.pk, [])
-        rows.append(
-            {
-                "section": section,
-                "required": len(ids),
-                "answered": sum(1 for pk in ids if pk not in missing),
-            }
-        )
-    return rows
-
-
 def _returned_comment(submission):
     if submission.status != Status.RETURNED:
         return None
@@ -84,7 +66,9 @@ def _returned_comment(submission):
 
 
 def _items(submission, section, posted=None, errors=None, conflicts=None):
-    """The section's questions in order, each with its answer and what to show in its inputs."""
+    """The section's questions in order, each with its answer and what to show in its inputs
+    (and what the registry says, where the questionnaire asks for a registry fact)."""
+    known = registry.registry_answers(submission.ecosystem, timezone.localdate())
     answers_by_question = {
         answer.question_id: answer
         for answer in submission.answers.filter(question__section=section).prefetch_related(
@@ -109,6 +93,10 @@ def _items(submission, section, posted=None, errors=None, conflicts=None):
             if question.pk in conflicts
             else (answer.revision if answer else 0),
         }
+        if question.key in known:
+            item["registry"] = answers.display(question, known[question.key])
+        if question.is_derived:
+            item["derived"] = answers.display(question, answer and answer.value)
         if question.pk in conflicts:
             theirs = conflicts[question.pk]
             item["conflict_display"] = answers.display(question, theirs.value)
@@ -164,7 +152,7 @@ def _section_context(request, submission, section, **item_kwargs):
         "submission": submission,
         "section": section,
         "problems": [item for item in items if item["error"] or item["conflict"]],
-        "progress": _progress(submission, sections),
+        "progress": queries.progress(submission, sections),
         "previous": sections[index - 1] if index > 0 else None,
         "next": sections[index + 1] if index + 1 < len(sections) else None,
         "items": items,
@@ -188,7 +176,15 @@ def submission_section(request, pk, order):
             request, "assessments/section.html", _section_context(request, submission, section)
         )
     posted, errors, conflicts = {}, {}, {}
+    # Parts are checked against a total typed on the same page, not only the stored one.
+    pending = {}
     for question in section.questions.all():
+        if question.key in figures.CROSS_CHECKED:
+            with contextlib.suppress(ValidationError):  # its own error is reported below
+                pending[question.key] = answers.parse(question, _raw(data, question))
+    for question in section.questions.all():
+        if question.is_derived:
+            continue
         if not question.is_answerable:
             continue
         raw = _raw(data, question)
@@ -204,6 +200,7 @@ def submission_section(request, pk, order):
                 evidence=evidence,
                 base_revision=answers.parse_revision(data.get(f"r-{question.pk}")),
                 user=request.user,
+                pending=pending,
             )
         except ValidationError as error:
             errors[question.pk] = error.messages[0]
@@ -326,6 +323,8 @@ def answer_autosave(request, pk, question_pk):
 def submission_review(request, pk):
     """Before submitting: every unanswered required question, with a link to it."""
     submission = permissions.get_submission_for_user(request.user, pk)
+    if permissions.can_follow_rounds(request.user):
+        return redirect("submission_officer", submission.pk)
     can_answer = permissions.can_answer(request.user, submission)
     if request.method == "POST":
         if not can_answer:
@@ -388,10 +387,10 @@ def attachment_upload(request, pk, question_pk):
         if upload is None:
             raise ValidationError(_("Välj en fil att bifoga."))
         validate_document(upload)
+        services.add_attachment(answer=answer, upload=upload, user=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        services.add_attachment(answer=answer, upload=upload, user=request.user)
         messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
     return redirect(f"{_section_url(submission, answer.question)}#question-{answer.question_id}")
 
@@ -405,6 +404,7 @@ def _section_url(submission, place):
 @login_required
 def attachment_download(request, pk, attachment_pk):
     submission = permissions.get_submission_for_user(request.user, pk)
+    permissions.require(answer_permissions.can_read_answers(request.user, submission))
     attachment = get_object_or_404(Attachment, pk=attachment_pk, answer__submission=submission)
     if not attachment.file:
         raise Http404

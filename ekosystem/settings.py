@@ -283,7 +283,7 @@ MEDIA_URL = "media/"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/ekosystem.html"  # bootstrap5-responsive + aria-sort
 SIMPLE_HISTORY_REVERT_DISABLED = True
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now.
 # In development WhiteNoise serves straight from the source folders, before collectstatic, also

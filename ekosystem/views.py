@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
 from agreements.overview import overviews
-from ekosystem import permissions, resume, sessions
+from ekosystem import landing, permissions, resume, sessions
 from ekosystem.criteria import cluster_of_sweden_checklist
 from ekosystem.filters import EcosystemFilter
 from ekosystem.forms import BoardMemberFormSet, EcosystemForm
@@ -74,6 +74,7 @@ def ecosystem_detail(request, pk):
             "submissions": ecosystem.submissions.select_related("round", "questionnaire").order_by(
                 "-round__year", "-round__deadline", "questionnaire__code"
             ),
+            "notices": landing.notices(request.user, ecosystem),
         },
     )
 

@@ -21,7 +21,9 @@ READ_AGREEMENT = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=4
 FOLLOW_ROUNDS = dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=200, rita=403)
 FOLLOW_SUBMISSION = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=200, rita=404)
 REVIEW_SUBMISSION = dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404)
-READ_SUBMISSION = dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404)
+# submission_a is a draft: its answers are the ecosystem's until submitted (officers and board
+# members see its progress on the officer page; assessments/permissions.py).
+READ_DRAFT = dict(anon=LOGIN, alice=200, bob=404, olga=403, nils=403, rita=404)
 MANAGE_AGREEMENT = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=403, rita=404)
 
 # Rows: URL name -> (how to build its arguments, expected GET status per persona).
@@ -65,8 +67,11 @@ MATRIX = {
     "round_detail": ("round_", FOLLOW_ROUNDS),
     "round_excel": ("round_", FOLLOW_ROUNDS),
     "submission_officer": ("submission_a", FOLLOW_SUBMISSION),
-    "submission_history": ("submission_a", FOLLOW_SUBMISSION),
-    "submission_pdf": ("submission_a", READ_SUBMISSION),
+    "submission_history": (
+        "submission_a",
+        dict(anon=LOGIN, alice=403, bob=404, olga=403, nils=403, rita=404),
+    ),
+    "submission_pdf": ("submission_a", READ_DRAFT),
     # A GET on a write address sends officers back to the officer page.
     "submission_notes": ("submission_a", REVIEW_SUBMISSION),
     "submission_dialogue": ("submission_a", REVIEW_SUBMISSION),
@@ -81,8 +86,12 @@ MATRIX = {
         "submission_a_section",
         dict(anon=LOGIN, alice=200, bob=404, olga=302, nils=302, rita=404),
     ),
-    "submission_review": ("submission_a", READ_SUBMISSION),
-    "attachment_download": ("attachment_a", READ_SUBMISSION),
+    # Officers and board members read submissions on the officer page.
+    "submission_review": (
+        "submission_a",
+        dict(anon=LOGIN, alice=200, bob=404, olga=302, nils=302, rita=404),
+    ),
+    "attachment_download": ("attachment_a", READ_DRAFT),
     # Writes take a POST (tested with each persona in tests/assessments).
     "answer_autosave": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
     "attachment_upload": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),

@@ -160,7 +160,9 @@ def test_excel_has_one_row_per_ecosystem_and_a_column_per_question_with_typed_va
 
 def test_excel_writes_no_as_nej_and_numbers_as_numbers(client_for, olga, round_, ecosystem_b, bob):
     submission = round_.submissions.get(ecosystem=ecosystem_b)
-    factories.answer(submission, bob, {"org-eccp": "no", "b1-staff-fte": "0,75"})
+    factories.submitted(
+        submission, bob, {**factories.TYPED, "org-eccp": "no", "b1-staff-fte": "0,75"}
+    )
     sheet = workbook_of(fetch_excel(client_for(olga), round_))["prov1"]
     header = [cell.value for cell in sheet[1]]
     row = [cell.value for cell in sheet[3]]

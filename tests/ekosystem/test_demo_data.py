@@ -186,3 +186,110 @@ def test_prints_the_demo_logins_and_the_address_the_server_runs_at(settings):
         assert email in output
     assert DEMO_PASSWORD in output
     assert "Sign in at http://127.0.0.1:8105/" in output
+
+
+# --- The demo's self-assessments (loaded once for the tests below) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once, inside a transaction rolled back after the module's last test."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo_data()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def _bilaga1(ecosystem_name, year=None):
+    from assessments.models import Submission
+
+    submissions = Submission.objects.filter(
+        ecosystem__name=ecosystem_name, questionnaire__code="bilaga1"
+    ).order_by("-round__year")
+    submission = submissions.filter(round__year=year).get() if year else submissions.first()
+    return {a.question.key: a.value for a in submission.answers.select_related("question")}
+
+
+def test_demo_bilaga1_answers_differ_between_ecosystems_and_agree_with_each_registry(demo):
+    from django.utils import timezone
+
+    from assessments import registry
+
+    first, second = "Rymdnoden Norr", "Vinterprovning Arjeplog"
+    answers = {name: _bilaga1(name) for name in (first, second)}
+    for name, values in answers.items():
+        ecosystem = Ecosystem.objects.get(name=name)
+        facts = registry.registry_answers(ecosystem, timezone.localdate())
+        assert facts, name
+        for key, fact in facts.items():
+            assert not registry.differs(key, values[key], fact), (name, key)
+        assert values["b1-participants-total"] == str(ecosystem.members_total)
+        assert values["b1-age"] == str(timezone.localdate().year - ecosystem.year_founded)
+        assert f"Av {ecosystem.members_total} deltagare" in values["b1-s1-q4f"]
+    texts = {
+        key
+        for key, value in answers[first].items()
+        if isinstance(value, str) and value and answers[second].get(key) == value
+    }
+    assert not {key for key in texts if not key.startswith("b1-participants")} - {
+        "b1-age",
+        "b1-leader-time-share",
+        "b1-staff-fte",
+        "b1-s4-q23",
+        "b1-legal-form",
+        "b1-s3-q19",
+    }
+
+
+def test_no_two_demo_ecosystems_share_a_free_text_answer(demo):
+    from assessments.models import Answer, Kind
+
+    seen = {}
+    for answer in Answer.objects.filter(
+        question__kind=Kind.TEXT, submission__round__name__endswith=str(_this_year())
+    ).select_related("question", "submission__ecosystem"):
+        if not answer.value:
+            continue
+        owner = seen.setdefault((answer.question.key, answer.value), answer.submission.ecosystem)
+        assert owner == answer.submission.ecosystem, (answer.question.key, answer.value)
+
+
+def _this_year():
+    from django.utils import timezone
+
+    return timezone.localdate().year
+
+
+def test_every_demo_answer_is_written_by_its_ecosystems_leader(demo):
+    from assessments.models import Answer
+
+    given = [a for a in Answer.objects.select_related("submission__ecosystem") if a.is_answered]
+    assert given
+    for answer in given:
+        leaders = set(answer.submission.ecosystem.leaders.all())
+        assert answer.updated_by in leaders, (answer.submission.ecosystem.name, answer.pk)
+        assert answer.updated_by.role == Role.LEADER
+
+
+def test_last_years_demo_answers_agree_with_last_years_texts(demo):
+    values = _bilaga1("Malmfältens mineralkluster", _this_year() - 1)
+    total = values["b1-participants-total"]
+    assert f"Av {total} deltagare" in values["b1-s1-q4f"]
+    assert total != _bilaga1("Malmfältens mineralkluster", _this_year())["b1-participants-total"]
+
+
+def test_each_demo_ecosystem_has_its_own_leader_login(demo, rf, settings):
+    # The module's demo was hashed before the per-test fast hasher was set.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    for ecosystem in Ecosystem.objects.all():
+        leader = ecosystem.leaders.get()
+        assert leader.email == ecosystem.leader_email
+        request = rf.post("/account/login/")
+        assert authenticate(request=request, username=leader.email, password=DEMO_PASSWORD)

@@ -422,6 +422,7 @@ class Command(BaseCommand):
         for spec in USERS:
             if "leads" in spec:
                 users[spec["email"]].ecosystems.set([ecosystems[spec["leads"]]])
+        leaders = self._load_leaders(ecosystems, users)
         agreements_demo.load(
             ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems},
             officer=officer,
@@ -430,9 +431,7 @@ class Command(BaseCommand):
         assessments_demo.load(
             ecosystems=ecosystems,
             officer=officer,
-            leaders={
-                ecosystems[spec["leads"]]: users[spec["email"]] for spec in USERS if "leads" in spec
-            },
+            leaders=leaders,
             today=timezone.localdate(),
         )
         self._print_logins(users)
@@ -466,6 +465,24 @@ class Command(BaseCommand):
             user.save()
             users[user.email] = user
         return users
+
+    def _load_leaders(self, ecosystems, users):
+        """Every demo ecosystem's leader (its leader_email) as a leader login, so that each
+        ecosystem's answers are written by its own leader. Returns ecosystem -> leader."""
+        leaders = {}
+        for ecosystem in ecosystems:
+            user = users.get(ecosystem.leader_email)
+            if user is None:
+                user, _created = User.objects.get_or_create(
+                    email=ecosystem.leader_email,
+                    defaults={"full_name": ecosystem.leader_name, "role": Role.LEADER},
+                )
+                user.role, user.is_active = Role.LEADER, True
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                user.ecosystems.set([ecosystem])
+            leaders[ecosystem] = user
+        return leaders
 
     def _load_ecosystem(self, data, specialisations, *, creator, officer):
         existing = Ecosystem.objects.filter(name=data["name"]).first()
@@ -509,4 +526,5 @@ class Command(BaseCommand):
         for email, user in users.items():
             write(f"  {email:<{width}}  {Role(user.role).label!s:<18}  {DEMO_PASSWORD}")
         write("")
+        write("Every other ecosystem's leader signs in with the leader e-mail on its page.")
         write(f"Sign in at {settings.SITE_URL}/")
