@@ -35,6 +35,8 @@ class _BoundedNumberMixin:
     def __init__(self, *, min_value=None, max_value=None, **kwargs):
         super().__init__(**kwargs)
         self.low, self.high = min_value, max_value
+        # A caller's own wording for the bounds wins over the generic one.
+        self.bound_messages = kwargs.get("error_messages") or {}
 
     def validate(self, value):
         super().validate(value)
@@ -42,12 +44,14 @@ class _BoundedNumberMixin:
             return
         if self.low is not None and value < self.low:
             raise ValidationError(
-                _("Talet kan inte vara mindre än %(low)s.") % {"low": _grouped(self.low)},
+                self.bound_messages.get("min_value")
+                or _("Talet kan inte vara mindre än %(low)s.") % {"low": _grouped(self.low)},
                 code="min_value",
             )
         if self.high is not None and value > self.high:
             raise ValidationError(
-                _("Talet kan inte vara större än %(high)s.") % {"high": _grouped(self.high)},
+                self.bound_messages.get("max_value")
+                or _("Talet kan inte vara större än %(high)s.") % {"high": _grouped(self.high)},
                 code="max_value",
             )
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from assessments import services
 from assessments.models import Answer, EventKind, Status
+from ekosystem.resume import OWNER_FIELD, owner_key
 from tests.assessments.fixtures import answer_all_required, question
 
 
@@ -206,7 +207,15 @@ def test_section_typed_before_the_session_ran_out_comes_back_after_login(
 ):
     q = question(submission_a, "b1-issues")
     url = reverse("submission_section", args=[submission_a.pk, 2])
-    client.post(url, {f"q-{q.pk}": "Skrivet före utloggningen", f"r-{q.pk}": 0, "goto": "3"})
+    client.post(
+        url,
+        {
+            f"q-{q.pk}": "Skrivet före utloggningen",
+            f"r-{q.pk}": 0,
+            "goto": "3",
+            OWNER_FIELD: owner_key(alice),
+        },
+    )
     client.post(reverse("login"), {"username": alice.email, "password": "rätt-lösenord-123"})
     page = client.get(url)
     assert "Skrivet före utloggningen" in page.text

@@ -21,6 +21,7 @@ from assessments.models import (
     SubmissionEvent,
 )
 from ekosystem import permissions
+from ekosystem.resume import OWNER_FIELD, owner_key
 from tests.assessments import factories
 from tests.factories import EcosystemFactory
 from tests.utils import one_time_token, post_twice
@@ -473,7 +474,11 @@ def test_officer_records_a_dialogue_note(client_for, olga, handed_in):
 
 def test_swot_notes_typed_as_the_session_ran_out_are_kept_for_after_login(client, olga, handed_in):
     url = reverse("submission_notes", args=[handed_in.pk])
-    response = client.post(url, {"strengths": "Starkt nätverk.", "weaknesses": ""})
+    # keep.js names the user who typed; the kept text comes back only for her.
+    response = client.post(
+        url,
+        {"strengths": "Starkt nätverk.", "weaknesses": "", OWNER_FIELD: owner_key(olga)},
+    )
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     client.force_login(olga)
     page = client.get(url)

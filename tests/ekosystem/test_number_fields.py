@@ -163,7 +163,7 @@ def test_agreement_filter_reads_days_as_text_and_bounds_them(client_for, olga):
     response = client_for(olga).get(reverse("agreement_list"), {"within_days": "10000000"})
     assert response.status_code == 200
     form = response.context["filter"].form
-    assert form.errors["within_days"] == ["Talet kan inte vara större än 3\xa0650."]
+    assert form.errors["within_days"] == ["Ange ett antal dagar från 0 till 3\xa0650."]
     assert 'type="number"' not in str(form["within_days"])
     assert 'inputmode="numeric"' in str(form["within_days"])
     ok = client_for(olga).get(reverse("agreement_list"), {"within_days": "1 000"})
