@@ -337,3 +337,56 @@ class UsedFormToken(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class SecurityEvent(models.Model):
+    """One security-relevant event: who, from where, when (ekosystem.security_log writes them).
+
+    Kept for SECURITY_EVENT_RETENTION_DAYS and then deleted by the nightly sweep; the user link is
+    kept loose (SET_NULL plus the e-mail at the time) so that pseudonymising a person who left
+    does not erase what happened on their account.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Inloggning")
+        LOGIN_FAILED = "login_failed", _("Misslyckad inloggning")
+        LOCKOUT = "lockout", _("Utelåsning")
+        LOGOUT = "logout", _("Utloggning")
+        OTP_SETUP = "otp_setup", _("Tvåstegsverifiering införd")
+        OTP_USED = "otp_used", _("Engångskod använd")
+        OTP_FAILED = "otp_failed", _("Fel engångskod")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Reservkod använd")
+        OTP_RESET = "otp_reset", _("Tvåstegsverifiering återställd")
+        PASSWORD_CHANGED = "password_changed", _("Lösenord bytt")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Lösenordsåterställning begärd")
+        PASSWORD_RESET_DONE = "password_reset_done", _("Lösenord återställt")
+        EMAIL_CHANGED = "email_changed", _("E-postadress bytt")
+        ROLE_CHANGED = "role_changed", _("Roll ändrad")
+        CALENDAR_TOKEN_CREATED = "calendar_token_created", _("Kalenderlänk skapad")
+        CALENDAR_TOKEN_REVOKED = "calendar_token_revoked", _("Kalenderlänk återkallad")
+        DATA_EXPORTED = "data_exported", _("Personuppgifter hämtade")
+        PSEUDONYMISED = "pseudonymised", _("Person avidentifierad")
+
+    kind = models.CharField(_("händelse"), max_length=40, choices=Kind.choices)
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("användare"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="security_events",
+    )
+    # What was typed or known at the time; for a failed login, the name tried.
+    username = models.CharField(_("användarnamn"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("adress"), null=True, blank=True)
+    user_agent = models.CharField(_("webbläsare"), max_length=255, blank=True)
+    at = models.DateTimeField(_("tid"), default=timezone.now, db_index=True)
+    detail = models.CharField(_("detaljer"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("säkerhetshändelse")
+        verbose_name_plural = _("säkerhetshändelser")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
