@@ -145,7 +145,18 @@ def _fill_sheet(sheet, questions, submissions, stored):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif question.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[question.kind]
+    _text_stays_text(sheet)
     sheet.auto_filter.ref = sheet.dimensions
+
+
+def _text_stays_text(sheet):
+    """Store every text cell as a string. openpyxl makes any text beginning with "=" a formula,
+    and the workbook holds every ecosystem's answers: a leader's answer, evidence or ecosystem
+    name must never run as a formula on an officer's computer."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def round_workbook(round_, submissions, *, readable=None) -> Workbook:

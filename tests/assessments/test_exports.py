@@ -216,3 +216,27 @@ def test_round_excel_is_for_officers_and_board_members(
 ):
     response = fetch_excel(client_for(request.getfixturevalue(persona)), round_)
     assert response.status_code == status
+
+
+def test_excel_keeps_text_that_looks_like_a_formula_as_text(
+    client_for, olga, round_, ecosystem_a, alice
+):
+    ecosystem_a.name = '=HYPERLINK("http://evil.example","A")'
+    ecosystem_a.save()
+    submission = round_.submissions.get(ecosystem=ecosystem_a)
+    factories.submitted(
+        submission,
+        alice,
+        {**factories.TYPED, "q-strategy": "=1+1"},
+        {"q-quality": "@SUM(1+1)*cmd|' /C calc'!A0"},
+    )
+    sheet = workbook_of(fetch_excel(client_for(olga), round_))["prov1"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, sheet[2], strict=True))
+    for title, typed in [
+        ("Ekosystem", ecosystem_a.name),
+        ("10 Beskriv er strategi.", "=1+1"),
+        ("9 underlag", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ]:
+        assert (row[title].value, row[title].data_type) == (typed, "s")
+    assert not [cell for line in sheet.iter_rows() for cell in line if cell.data_type == "f"]
