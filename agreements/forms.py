@@ -16,7 +16,7 @@ from agreements.terms import EARLIEST_DATE, LATEST_START, cap_end
 from ekosystem.formfields import GroupedDecimalField
 from ekosystem.layout import row_of
 from ekosystem.models import User
-from ekosystem.uploads import validate_document
+from ekosystem.uploads import ACCEPT, validate_document
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -201,7 +201,10 @@ class EvaluationForm(forms.Form):
         label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     report = forms.FileField(
-        label=_("Rapport (PDF, Word eller Excel)"), required=False, validators=[validate_document]
+        label=_("Rapport (PDF, Word eller Excel)"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
     def __init__(self, *args, due_dates, **kwargs):

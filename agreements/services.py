@@ -17,6 +17,7 @@ from agreements.models import (
     EventKind,
     Notice,
 )
+from ekosystem import uploads
 
 logger = logging.getLogger(__name__)
 
@@ -219,14 +220,17 @@ def change_amount(
 
 @transaction.atomic
 def record_evaluation(*, agreement, due_on, done_on, summary="", report=None, actor) -> Evaluation:
-    """Record the evaluation due on `due_on` as done. Side effect: an EVALUATION event."""
+    """Record the evaluation due on `due_on` as done. Side effect: an EVALUATION event. A report
+    must pass ekosystem.uploads.validate_document (the form has said why if not) and is stored
+    under a generated name."""
     evaluation, _created = Evaluation.objects.update_or_create(
         agreement=agreement,
         due_on=due_on,
         defaults={"done_on": done_on, "summary": summary, "recorded_by": actor},
     )
     if report is not None:
-        evaluation.report = report
+        document_type = uploads.validate_document(report)
+        evaluation.report.save(uploads.storage_name(document_type), report, save=False)
         evaluation.save(update_fields=["report"])
     _record(
         agreement,

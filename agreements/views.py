@@ -2,9 +2,10 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,7 +24,7 @@ from agreements.forms import (
     OutcomeFormSet,
 )
 from agreements.overview import overview_of, overviews
-from ekosystem import onetime, permissions, resume
+from ekosystem import onetime, permissions, resume, uploads
 
 
 @login_required
@@ -202,11 +203,11 @@ def evaluation_report(request, pk, evaluation_pk):
     evaluation = get_object_or_404(agreement.evaluations, pk=evaluation_pk)
     if not evaluation.report:
         raise Http404
-    return FileResponse(
-        evaluation.report.open("rb"),
-        as_attachment=True,
-        filename=evaluation.report.name.rsplit("/", 1)[-1],
-    )
+    name = f"utvardering-{slugify(agreement.ecosystem.name)}-{evaluation.done_on.isoformat()}"
+    try:
+        return uploads.download_response(evaluation.report, name=name)
+    except FileNotFoundError:
+        raise Http404 from None
 
 
 @login_required

@@ -81,6 +81,14 @@ class AttachmentAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     list_select_related = ["answer__question", "uploaded_by"]
 
+    # Files arrive only through services.add_attachment, which checks them; here they may be
+    # looked at or deleted.
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(DialogueNote)
 class DialogueNoteAdmin(admin.ModelAdmin):

@@ -279,10 +279,14 @@ class Answer(models.Model):
 
 
 def attachment_path(attachment, filename):
+    """Where a file is stored; `filename` is generated (ekosystem.uploads.storage_name)."""
     return f"submissions/{attachment.answer.submission_id}/{attachment.answer_id}/{filename}"
 
 
 class Attachment(models.Model):
+    # Enough for the evidence of one answer; a cap keeps one answer from filling the disk.
+    MAX_PER_ANSWER = 10
+
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("fil"), upload_to=attachment_path)
     name = models.CharField(_("filnamn"), max_length=255)

@@ -18,6 +18,7 @@ from assessments.models import (
     Submission,
     SubmissionEvent,
 )
+from ekosystem import uploads
 
 LOCKED_MESSAGE = _(
     "Svaren är inskickade och låsta. Be din handläggare återsända dem om något behöver ändras."
@@ -48,6 +49,9 @@ class WrongStatus(Exception):
 
 DERIVED_MESSAGE = _("Det här svaret räknas fram ur andra svar och skrivs inte in.")
 NO_ATTACHMENTS_MESSAGE = _("Den här frågan tar inte emot bilagor.")
+TOO_MANY_ATTACHMENTS_MESSAGE = _(
+    "Högst %(max)s filer per svar. Ta bort en bifogad fil innan du bifogar en ny."
+)
 
 
 @transaction.atomic
@@ -238,16 +242,31 @@ def add_dialogue_note(*, submission, held_on, participants, notes, user) -> Dial
     )
 
 
+@transaction.atomic
 def add_attachment(*, answer, upload, user) -> Attachment:
-    """Attach a validated document to an answer while the submission is open, if its question
-    takes attachments (Question.takes_attachments; else ValidationError)."""
+    """Attach a document to an answer while the submission is open. ValidationError (with the
+    leader's message) unless its question takes attachments (Question.takes_attachments), the
+    answer has fewer than Attachment.MAX_PER_ANSWER and the file passes
+    ekosystem.uploads.validate_document. Stored under a generated name; the uploader's name,
+    made safe, is kept for display."""
     if not answer.submission.is_editable:
         raise SubmissionLocked(LOCKED_MESSAGE)
     if not answer.question.takes_attachments:
         raise ValidationError(NO_ATTACHMENTS_MESSAGE)
-    return Attachment.objects.create(
-        answer=answer, file=upload, name=upload.name[:255], size=upload.size, uploaded_by=user
+    # Two uploads to one answer at once count one after the other.
+    Answer.objects.select_for_update().get(pk=answer.pk)
+    if answer.attachments.count() >= Attachment.MAX_PER_ANSWER:
+        raise ValidationError(TOO_MANY_ATTACHMENTS_MESSAGE % {"max": Attachment.MAX_PER_ANSWER})
+    document_type = uploads.validate_document(upload)
+    attachment = Attachment(
+        answer=answer,
+        name=uploads.display_name(upload.name, document_type.extension),
+        size=upload.size,
+        uploaded_by=user,
     )
+    attachment.file.save(uploads.storage_name(document_type), upload, save=False)
+    attachment.save()
+    return attachment
 
 
 def remove_attachment(*, attachment) -> None:

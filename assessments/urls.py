@@ -8,11 +8,6 @@ urlpatterns = [
     path("s/<int:pk>/section/<int:order>/", views.submission_section, name="submission_section"),
     path("s/<int:pk>/answers/<int:question_pk>/", views.answer_autosave, name="answer_autosave"),
     path(
-        "s/<int:pk>/answers/<int:question_pk>/attachments/",
-        views.attachment_upload,
-        name="attachment_upload",
-    ),
-    path(
         "s/<int:pk>/attachments/<int:attachment_pk>/",
         views.attachment_download,
         name="attachment_download",

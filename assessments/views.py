@@ -7,8 +7,9 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,10 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments import answers, figures, queries, registry, services
 from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
-from assessments.models import Answer, Attachment, EventKind, Kind, Question, Status
-from ekosystem import permissions, resume
+from assessments.models import Attachment, EventKind, Kind, Question, Status
+from ekosystem import permissions, resume, uploads
 from ekosystem.choices import Municipality
-from ekosystem.uploads import validate_document
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +159,9 @@ def _section_context(request, submission, section, **item_kwargs):
         "can_answer": permissions.can_answer(request.user, submission),
         "figures": figures_of(values),
         "returned": _returned_comment(submission),
+        "upload_accept": uploads.ACCEPT,
+        "upload_max_size": filesizeformat(uploads.MAX_UPLOAD_BYTES),
+        "upload_max_files": Attachment.MAX_PER_ANSWER,
     }
 
 
@@ -240,7 +243,6 @@ def _attach_chosen_files(request, submission, section, errors):
         if upload is None:
             continue
         try:
-            validate_document(upload)
             services.add_attachment(answer=answer, upload=upload, user=request.user)
         except ValidationError as error:
             message = _("Filen %(name)s är inte bifogad: %(reason)s Välj filen igen.") % {
@@ -375,26 +377,6 @@ def _read_only_sections(submission):
     ]
 
 
-@require_POST
-@json_login_required
-def attachment_upload(request, pk, question_pk):
-    submission = permissions.get_submission_for_user(request.user, pk)
-    if not permissions.can_answer(request.user, submission):
-        raise PermissionDenied
-    answer = get_object_or_404(Answer, submission=submission, question_id=question_pk)
-    upload = request.FILES.get("file")
-    try:
-        if upload is None:
-            raise ValidationError(_("Välj en fil att bifoga."))
-        validate_document(upload)
-        services.add_attachment(answer=answer, upload=upload, user=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
-    return redirect(f"{_section_url(submission, answer.question)}#question-{answer.question_id}")
-
-
 def _section_url(submission, place):
     """The URL of a section, given the section or one of its questions."""
     section = getattr(place, "section", place)
@@ -409,7 +391,7 @@ def attachment_download(request, pk, attachment_pk):
     if not attachment.file:
         raise Http404
     try:
-        stream = attachment.file.open("rb")
+        return uploads.download_response(attachment.file, name=attachment.name)
     except FileNotFoundError:
         # The row outlived its file (a restore without the media folder, a manual delete).
         logger.error(
@@ -424,7 +406,6 @@ def attachment_download(request, pk, attachment_pk):
             {"submission": submission, "attachment": attachment},
             status=404,
         )
-    return FileResponse(stream, as_attachment=True, filename=attachment.name)
 
 
 @require_POST

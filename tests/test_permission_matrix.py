@@ -94,7 +94,6 @@ MATRIX = {
     "attachment_download": ("attachment_a", READ_DRAFT),
     # Writes take a POST (tested with each persona in tests/assessments).
     "answer_autosave": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
-    "attachment_upload": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
     "attachment_delete": ("attachment_a", dict.fromkeys(PERSONAS, 405)),
     "keepalive": (None, dict.fromkeys(PERSONAS, 405)),
     # The accessibility statement is for everyone, signed in or not.

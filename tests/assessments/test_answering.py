@@ -246,10 +246,13 @@ def test_attachments_are_checked_by_content(client_for, alice, submission_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     q = question(submission_a, "b3-quality")
-    url = reverse("attachment_upload", args=[submission_a.pk, q.pk])
+    url = reverse("submission_section", args=[submission_a.pk, q.section.order])
     client = client_for(alice)
-    client.post(url, {"file": SimpleUploadedFile("intyg.pdf", b"%PDF-1.4 intyg")})
-    client.post(url, {"file": SimpleUploadedFile("virus.pdf", b"MZ not a pdf")})
+    for upload in (
+        SimpleUploadedFile("intyg.pdf", b"%PDF-1.4 intyg"),
+        SimpleUploadedFile("virus.pdf", b"MZ not a pdf"),
+    ):
+        client.post(url, {f"r-{q.pk}": "0", f"file-{q.pk}": upload, "upload": str(q.pk)})
     answer = submission_a.answers.get(question=q)
     assert [a.name for a in answer.attachments.all()] == ["intyg.pdf"]
     attachment = answer.attachments.get()

@@ -258,14 +258,13 @@ def test_a_pdf_cannot_be_attached_to_a_number_question(client_for, alice, draft)
             user=alice,
         )
     client = client_for(alice)
-    client.post(
-        reverse("attachment_upload", args=[draft.pk, answer.question_id]),
-        {"file": SimpleUploadedFile("intyg.pdf", b"%PDF-1.4 intyg")},
-    )
+    page = client.post(
+        reverse("submission_section", args=[draft.pk, 1]),
+        {f"file-{answer.question_id}": SimpleUploadedFile("intyg.pdf", b"%PDF-1.4 intyg")},
+    ).text
     assert not answer.attachments.exists()
-    page = client.get(reverse("submission_section", args=[draft.pk, 1])).text
     assert "Den här frågan tar inte emot bilagor." in page
-    assert f'id="upload-{answer.question_id}"' not in page
+    assert f'name="file-{answer.question_id}"' not in page
 
 
 def test_a_prefilled_answer_saved_as_it_stands_is_confirmed_by_the_leader(alice, draft):
