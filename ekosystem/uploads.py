@@ -64,6 +64,7 @@ class Content(enum.Enum):
     MACROS = "macros"  # an Office file carrying macros or ActiveX
     OLD_OFFICE = "old-office"  # .doc/.xls: may carry macros, cannot be told apart cheaply
     TOO_LARGE = "too-large"  # an archive unpacking past MAX_EXPANDED_BYTES
+    DAMAGED = "damaged"  # an archive that cannot be unpacked whole
     UNKNOWN = "unknown"
 
 
@@ -98,6 +99,9 @@ MISMATCH_MESSAGE = gettext_lazy(
     "Filen heter %(extension)s men är %(actual)s. Byt filändelse till %(right)s eller välj "
     "rätt fil."
 )
+DAMAGED_MESSAGE = gettext_lazy(
+    "Filen är skadad och går inte att öppna. Spara den på nytt och försök igen."
+)
 EXPANDS_MESSAGE = gettext_lazy(
     "Filen packas upp till mer än %(max)s, mer än ett dokument brukar vara. Spara den på nytt "
     "utan stora inbäddade filer eller dela upp den."
@@ -120,7 +124,7 @@ def detect(fileobj, *, unpack=False) -> Content:
         with zipfile.ZipFile(fileobj) as archive:
             return _ooxml_content(archive, unpack=unpack)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError):
-        return Content.UNKNOWN
+        return Content.DAMAGED
     except (NotImplementedError, RuntimeError):  # an unknown compression method, encryption
         return Content.UNKNOWN
     finally:
@@ -152,7 +156,7 @@ def _ooxml_content(archive, *, unpack) -> Content:
         # Unpacks every member (at most its declared size, so at most the cap) and checks its
         # CRC: a damaged file, or one whose members hold more than they declare, is refused.
         if archive.testzip() is not None:
-            return Content.UNKNOWN
+            return Content.DAMAGED
     return Content.WORD if word else Content.EXCEL
 
 
@@ -178,6 +182,8 @@ def validate_document(upload) -> DocumentType:
         raise ValidationError(MACROS_MESSAGE)
     if content is Content.OLD_OFFICE:
         raise ValidationError(OLD_OFFICE_MESSAGE)
+    if content is Content.DAMAGED:
+        raise ValidationError(DAMAGED_MESSAGE)
     if content is Content.TOO_LARGE:
         raise ValidationError(EXPANDS_MESSAGE % {"max": filesizeformat(MAX_EXPANDED_BYTES)})
     actual = DOCUMENT_TYPES.get(content)

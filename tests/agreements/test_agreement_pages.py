@@ -5,9 +5,12 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.text import slugify
 
 from agreements import services
 from agreements.models import Agreement, AgreementEvent, Evaluation, EventKind, Notice
+from ekosystem import uploads
+from tests import documents
 from tests.agreements.factories import AgreementFactory
 from tests.factories import EcosystemFactory
 from tests.utils import one_time_token, post_twice
@@ -435,3 +438,62 @@ def test_a_refused_form_leaves_its_token_for_the_corrected_one(client_for, olga,
     assert refused.status_code == 200 and not Agreement.objects.exists()
     corrected = client.post(url, {**_agreement_data(ecosystem), "one_time_token": token})
     assert corrected.url == Agreement.objects.get().get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "rapport.html",
+            documents.PDF_BYTES,
+            "Filer av typen .html tas inte emot. Bifoga en PDF-fil, en Wordfil (.docx) eller en "
+            "Excelfil (.xlsx).",
+        ),
+        (
+            "rapport.docx",
+            documents.docm(),
+            "Filer med makron tas inte emot. Spara filen utan makron, som .docx eller .xlsx, och "
+            "försök igen.",
+        ),
+        (
+            "rapport.docx",
+            documents.xlsx(),
+            "Filen heter .docx men är en Excelfil. Byt filändelse till .xlsx eller välj rätt fil.",
+        ),
+    ],
+)
+def test_evaluation_report_is_checked_like_an_attachment(
+    client_for, olga, agreement_a, today, name, data, message
+):
+    response = client_for(olga).post(
+        reverse("agreement_evaluation", args=[agreement_a.pk]),
+        {"due_on": "2027-06-30", "done_on": "2026-11-20", "report": documents.upload(name, data)},
+    )
+    assert response.context["form"].errors["report"] == [message]
+    assert not Evaluation.objects.exists()
+
+
+def test_evaluation_report_is_stored_under_a_generated_name_and_served_as_a_download(
+    client_for, olga, agreement_a, today
+):
+    client, report = client_for(olga), documents.docx()
+    client.post(
+        reverse("agreement_evaluation", args=[agreement_a.pk]),
+        {
+            "due_on": "2027-06-30",
+            "done_on": "2026-11-20",
+            "report": documents.upload("../Utvärdering.docx", report, "text/html"),
+        },
+    )
+    evaluation = Evaluation.objects.get()
+    assert re.fullmatch(
+        rf"agreements/{agreement_a.pk}/evaluations/[0-9a-f]{{32}}\.docx", evaluation.report.name
+    )
+    response = client.get(
+        reverse("agreement_evaluation_report", args=[agreement_a.pk, evaluation.pk])
+    )
+    assert b"".join(response.streaming_content) == report
+    assert response["Content-Type"] == uploads.WORD.content_type
+    name = f"utvardering-{slugify(agreement_a.ecosystem.name)}-2026-11-20.docx"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+    assert response["Cache-Control"] == "no-store, private"
