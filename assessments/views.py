@@ -65,7 +65,7 @@ def _returned_comment(submission):
     return submission.events.filter(kind=EventKind.RETURNED).first()
 
 
-def _items(submission, section, posted=None, errors=None, conflicts=None):
+def _items(submission, section, posted=None, errors=None, conflicts=None, file_errors=None):
     """The section's questions in order, each with its answer and what to show in its inputs
     (and what the registry says, where the questionnaire asks for a registry fact)."""
     known = registry.registry_answers(submission.ecosystem, timezone.localdate())
@@ -75,7 +75,7 @@ def _items(submission, section, posted=None, errors=None, conflicts=None):
             "attachments"
         )
     }
-    errors, conflicts = errors or {}, conflicts or {}
+    errors, conflicts, file_errors = errors or {}, conflicts or {}, file_errors or {}
     items = []
     for question in section.questions.all():
         answer = answers_by_question.get(question.pk)
@@ -84,6 +84,7 @@ def _items(submission, section, posted=None, errors=None, conflicts=None):
             "question": question,
             "answer": answer,
             "error": errors.get(question.pk),
+            "file_error": file_errors.get(question.pk),
             "conflict": conflicts.get(question.pk),
             "value": typed["raw"]
             if typed
@@ -151,7 +152,9 @@ def _section_context(request, submission, section, **item_kwargs):
     return {
         "submission": submission,
         "section": section,
-        "problems": [item for item in items if item["error"] or item["conflict"]],
+        "problems": [
+            item for item in items if item["error"] or item["conflict"] or item["file_error"]
+        ],
         "progress": queries.progress(submission, sections),
         "previous": sections[index - 1] if index > 0 else None,
         "next": sections[index + 1] if index + 1 < len(sections) else None,
@@ -178,7 +181,7 @@ def submission_section(request, pk, order):
         return render(
             request, "assessments/section.html", _section_context(request, submission, section)
         )
-    posted, errors, conflicts = {}, {}, {}
+    posted, errors, conflicts, file_errors = {}, {}, {}, {}
     # Parts are checked against a total typed on the same page, not only the stored one.
     pending = {}
     for question in section.questions.all():
@@ -213,13 +216,19 @@ def submission_section(request, pk, order):
             messages.error(request, str(locked))
             return redirect("submission_start", submission.pk)
     if request.method == "POST":
-        _attach_chosen_files(request, submission, section, errors)
-    if errors or conflicts or request.method != "POST":
+        _attach_chosen_files(request, submission, section, file_errors)
+    if errors or conflicts or file_errors or request.method != "POST":
         return render(
             request,
             "assessments/section.html",
             _section_context(
-                request, submission, section, posted=posted, errors=errors, conflicts=conflicts
+                request,
+                submission,
+                section,
+                posted=posted,
+                errors=errors,
+                conflicts=conflicts,
+                file_errors=file_errors,
             ),
         )
     uploaded_to = data.get("upload", "")
@@ -234,10 +243,10 @@ def submission_section(request, pk, order):
     return redirect("submission_section", submission.pk, orders.get(target, section.order))
 
 
-def _attach_chosen_files(request, submission, section, errors):
+def _attach_chosen_files(request, submission, section, file_errors):
     """Attach every file chosen in the section, whichever button sent the form, so that a file
     chosen before *Spara och gå vidare* is never dropped. A file that cannot be attached is an
-    error by its question, so the leader stays on the page (the other answers are saved)."""
+    error by its file field, so the leader stays on the page (the other answers are saved)."""
     for answer in submission.answers.filter(question__section=section).select_related("question"):
         upload = request.FILES.get(f"file-{answer.question_id}")
         if upload is None:
@@ -249,8 +258,7 @@ def _attach_chosen_files(request, submission, section, errors):
                 "name": upload.name,
                 "reason": error.messages[0],
             }
-            earlier = errors.get(answer.question_id)
-            errors[answer.question_id] = f"{earlier} {message}" if earlier else message
+            file_errors[answer.question_id] = message
         else:
             messages.success(request, _("Filen %(name)s är bifogad.") % {"name": upload.name})
 

@@ -124,8 +124,8 @@ def _attach(client, submission, question, upload):
 
 
 def _error_by(response, question):
-    """The message under the question's file field (its invalid-feedback element)."""
-    match = re.search(rf'id="error-{question.pk}" data-error>([^<]*)</div>', response.text)
+    """The message under the question's file field."""
+    match = re.search(rf'id="file-error-{question.pk}">([^<]*)</div>', response.text)
     return html.unescape(match.group(1)) if match else ""
 
 
@@ -153,6 +153,9 @@ def test_a_refused_file_is_not_stored_and_the_leader_is_told_why_by_the_question
     message = _error_by(response, quality)
     assert message.startswith(f"Filen {name} är inte bifogad: {reason}")
     assert message.endswith("Välj filen igen.")
+    field = re.search(rf'<input[^>]*id="file-{quality.pk}"[^>]*>', response.text).group(0)
+    assert 'aria-invalid="true"' in field and f'aria-describedby="file-error-{quality.pk}"' in field
+    assert f'href="#file-{quality.pk}"' in response.text  # from the error summary
     assert not submission_a.answers.get(question=quality).attachments.exists()
     folder = f"submissions/{submission_a.pk}"
     assert not default_storage.exists(folder) or default_storage.listdir(folder) == ([], [])

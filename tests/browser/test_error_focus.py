@@ -40,6 +40,6 @@ def test_a_failed_upload_puts_the_focus_on_the_error_summary(
     expect(summary).to_be_focused()
     expect(summary).to_be_in_viewport()
     expect(summary).to_contain_text("Filen intyg.pdf är inte bifogad")
-    expect(page.locator(f"#error-{quality.pk}")).to_contain_text("Välj filen igen.")
+    expect(page.locator(f"#file-error-{quality.pk}")).to_contain_text("Välj filen igen.")
     axe(page)
     screenshot(page, "error-focus-02-upload")
