@@ -255,7 +255,7 @@ def add_attachment(*, answer, upload, user) -> Attachment:
         raise ValidationError(NO_ATTACHMENTS_MESSAGE)
     # Two uploads to one answer at once count one after the other.
     Answer.objects.select_for_update().get(pk=answer.pk)
-    if answer.attachments.count() >= Attachment.MAX_PER_ANSWER:
+    if Attachment.objects.filter(answer=answer).count() >= Attachment.MAX_PER_ANSWER:
         raise ValidationError(TOO_MANY_ATTACHMENTS_MESSAGE % {"max": Attachment.MAX_PER_ANSWER})
     document_type = uploads.validate_document(upload)
     attachment = Attachment(
