@@ -5,6 +5,7 @@ Notices, amounts, evaluations and the agreement's events are records of funding 
 records the archive rules require kept. Calendar links are the person's own and are revoked.
 """
 
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from agreements import calendar
@@ -36,7 +37,7 @@ def _recorded(model, *fields):
 
 def _value(row, name):
     value = getattr(row, name)
-    return value.name if hasattr(value, "url") else value  # a file: its name, not its content
+    return (value.name or "") if isinstance(value, FieldFile) else value  # a file: its name
 
 
 def _events(user):

@@ -414,7 +414,12 @@ def _is_history_model(model) -> bool:
 
 
 def _history_models():
-    return [m for m in apps.get_models() if _is_history_model(m)]
+    # Not the m2m change tables: they hang on a history record and name no user of their own.
+    return [
+        m
+        for m in apps.get_models()
+        if _is_history_model(m) and any(f.name == "history_user" for f in m._meta.fields)
+    ]
 
 
 def _history(user):
