@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -94,12 +94,12 @@ class UserAdmin(DjangoUserAdmin):
     @staticmethod
     def _outcome_message(outcome) -> str:
         done = "; ".join(f"{title}: {count}" for title, count in outcome.changed.items())
-        message = gettext_now(
+        message = gettext(
             "%(old)s är avidentifierad som %(name)s (%(email)s). Kontot är stängt; inlämningar, "
             "svar, avtal och historik finns kvar."
         ) % {"old": outcome.old_email, "name": outcome.user.full_name, "email": outcome.user.email}
         if done:
-            message += " " + gettext_now("Ändrat eller borttaget: %(done)s.") % {"done": done}
+            message += " " + gettext("Ändrat eller borttaget: %(done)s.") % {"done": done}
         return message
 
 

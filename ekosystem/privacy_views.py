@@ -22,11 +22,13 @@ def json_download(user, *, for_admin=False) -> HttpResponse:
 
 @login_required
 def personal_data_page(request):
+    summary = personal_data.summary(request.user)
     return render(
         request,
         "account/personal_data.html",
         {
-            "summary": personal_data.summary(request.user),
+            "held": [row for row in summary if row["count"] != 0],
+            "not_held": [row for row in summary if row["count"] == 0],
             "retention_days": {
                 "security": settings.SECURITY_EVENT_RETENTION_DAYS,
                 "outbox": settings.OUTBOX_RETENTION_DAYS,
