@@ -70,17 +70,20 @@ class UserAdmin(DjangoUserAdmin):
         return None
 
     def _confirm_pseudonymise(self, request, people):
-        rows = [
-            {
-                "person": person,
-                "refusal": personal_data.refusal(person, by=request.user),
-                "warnings": personal_data.warnings(person),
-                "summary": personal_data.summary(person),
-                "pseudonym": personal_data.pseudonym_name(person),
-                "pseudonym_email": personal_data.pseudonym_email(person),
-            }
-            for person in people
-        ]
+        rows = []
+        for person in people:
+            summary = personal_data.summary(person)
+            rows.append(
+                {
+                    "person": person,
+                    "refusal": personal_data.refusal(person, by=request.user),
+                    "warnings": personal_data.warnings(person),
+                    "summary": summary,
+                    "empty": [str(item["title"]) for item in summary if item["count"] == 0],
+                    "pseudonym": personal_data.pseudonym_name(person),
+                    "pseudonym_email": personal_data.pseudonym_email(person),
+                }
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": _("Avidentifiera personer som har slutat"),
@@ -93,9 +96,9 @@ class UserAdmin(DjangoUserAdmin):
 
     @staticmethod
     def _outcome_message(outcome) -> str:
-        done = "; ".join(f"{title}: {count}" for title, count in outcome.changed.items())
+        done = "; ".join(f"{title} ({count})" for title, count in outcome.changed.items())
         message = gettext(
-            "%(old)s är avidentifierad som %(name)s (%(email)s). Kontot är stängt; inlämningar, "
+            "Kontot %(old)s är avidentifierat som %(name)s (%(email)s) och stängt; inlämningar, "
             "svar, avtal och historik finns kvar."
         ) % {"old": outcome.old_email, "name": outcome.user.full_name, "email": outcome.user.email}
         if done:

@@ -72,6 +72,8 @@ class Source:
     """model -> bool, for a family of models (history records, second-factor devices)."""
     warnings: Callable | None = None
     """user -> list of texts an administrator should read before pseudonymising."""
+    count: Callable | None = None
+    """user -> how many rows, for a source that is not exported."""
 
 
 _sources: dict[str, Source] = {}
@@ -139,12 +141,16 @@ def summary(user) -> list[dict]:
     """Per source: its title, how many entries it holds about `user` and what happens to them."""
     rows = []
     for source in _sources.values():
-        items = source.export(user) if source.export is not None else None
+        if source.export is not None:
+            count = len(source.export(user))
+        else:
+            count = source.count(user) if source.count is not None else None
         rows.append(
             {
                 "key": source.key,
                 "title": source.title,
-                "count": None if items is None else len(items),
+                "count": count,
+                "in_file": source.export is not None,
                 "fate": source.fate,
             }
         )
@@ -601,6 +607,7 @@ for _source in (
         title=_("Inloggade sessioner"),
         fate=_("Avslutas och tas bort. Finns inte i filen: nycklarna är hemliga."),
         pseudonymise=_end_sessions,
+        count=lambda user: len(_session_keys(user)),
     ),
     Source(
         key="mail",

@@ -27,8 +27,8 @@ def personal_data_page(request):
         request,
         "account/personal_data.html",
         {
-            "held": [row for row in summary if row["count"] != 0],
-            "not_held": [row for row in summary if row["count"] == 0],
+            "held": [row for row in summary if row["count"] != 0 or not row["in_file"]],
+            "not_held": [row for row in summary if row["count"] == 0 and row["in_file"]],
             "retention_days": {
                 "security": settings.SECURITY_EVENT_RETENTION_DAYS,
                 "outbox": settings.OUTBOX_RETENTION_DAYS,

@@ -324,7 +324,7 @@ def test_pseudonymising_replaces_name_and_email_and_closes_the_account(
     assert not alice.has_usable_password()
     assert not alice.ecosystems.exists()
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("alice@example.se är avidentifierad" in m for m in messages)
+    assert any("Kontot alice@example.se är avidentifierat" in m for m in messages)
 
 
 def test_a_pseudonymised_person_cannot_sign_in(client, adam, alice, world, client_for):
