@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import checks
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q, Value
+from django.db.models import EmailField, Q, Value
 from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -102,6 +104,41 @@ def covers_relation(model, field_name: str) -> bool:
 def covers_text_key(model, field_name: str) -> bool:
     label = f"{model._meta.label}.{field_name}"
     return any(label in s.text_keys for s in _sources.values())
+
+
+def _holds_address(field) -> bool:
+    return isinstance(field, EmailField) or field.name in ("username", "recipient")
+
+
+def uncovered() -> list[str]:
+    """Relations to the user, and text fields holding an address, that no source names."""
+    user_model = get_user_model()
+    found = []
+    for model in apps.get_models():
+        for f in model._meta.get_fields():
+            label = f"{model._meta.label}.{f.name}"
+            if f.is_relation and not f.auto_created and f.related_model is user_model:
+                named = covers_relation(model, f.name)
+            elif not f.is_relation and _holds_address(f) and not _is_history_model(model):
+                # History rows copy these fields; the history source keeps them with the rest.
+                named = covers_text_key(model, f.name)
+            else:
+                continue
+            if not named:
+                found.append(label)
+    return found
+
+
+@checks.register()
+def check_every_place_is_named(app_configs=None, **kwargs):
+    return [
+        checks.Warning(
+            f"{label} holds data about a user but no personal_data Source names it.",
+            hint="Register a Source for it (export and what pseudonymising does).",
+            id="ekosystem.W001",
+        )
+        for label in uncovered()
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
