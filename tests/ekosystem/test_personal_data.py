@@ -5,6 +5,7 @@ import json
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -180,10 +181,13 @@ def test_the_file_is_utf8_json_dated_and_never_cached(client_for, alice, world):
 
 
 def test_the_calendar_link_itself_is_never_in_the_file(client_for, alice, world):
-    token = CalendarToken.objects.get(user=alice).token
+    link = create_calendar_token(user=alice)
+    # The token, or (once only its hash is stored) the secret shown once and its hash.
+    secrets = [getattr(link, name, None) for name in ("token", "secret", "token_hash")]
     response, _data = _download(client_for, alice)
-    assert token not in response.content.decode("utf-8")
-    assert "t" * 30 not in response.content.decode("utf-8")
+    text = response.content.decode("utf-8")
+    assert [s for s in secrets if s and s in text] == []
+    assert "t" * 30 not in text  # nor the one-time form token
 
 
 def test_downloading_is_recorded_as_a_security_event(client_for, alice, world):
@@ -429,3 +433,17 @@ def test_a_second_pseudonymisation_is_refused(adam, alice, world):
     personal_data.pseudonymise(alice, by=adam)
     alice.refresh_from_db()
     assert personal_data.refusal(alice, by=adam) == personal_data.ALREADY_DONE
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("django_otp.plugins.otp_totp"), reason="two-step verification not merged"
+)
+def test_second_factor_devices_are_listed_without_secrets_and_deleted(client_for, adam, alice):
+    device = apps.get_model("otp_totp", "TOTPDevice").objects.create(
+        user=alice, name="Telefon", confirmed=True
+    )
+    response, data = _download(client_for, alice)
+    assert [d["name"] for d in _items(data, "second_factor")] == ["Telefon"]
+    assert device.key not in response.content.decode()
+    _pseudonymise(client_for, adam, alice)
+    assert not type(device).objects.filter(user=alice).exists()
