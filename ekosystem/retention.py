@@ -6,6 +6,7 @@ require kept (submissions, answers, agreements, their history) are never swept.
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +34,22 @@ def purge_form_tokens(now=None) -> int:
     return UsedFormToken.objects.filter(used_at__lt=cutoff).delete()[0]
 
 
+def purge_sign_in_records(now=None) -> int:
+    """Delete django-axes' records of sign-ins and attempts as old as expired security events.
+
+    axes keeps them (user name, address, browser) until told otherwise; they say what the
+    security log says, so they are kept no longer than it.
+    """
+    if not apps.is_installed("axes"):
+        return 0
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.SECURITY_EVENT_RETENTION_DAYS)
+    return sum(
+        apps.get_model(label).objects.filter(attempt_time__lt=cutoff).delete()[0]
+        for label in ("axes.AccessAttempt", "axes.AccessFailureLog", "axes.AccessLog")
+    )
+
+
 def purge_expired(now=None) -> dict[str, int]:
     """Every sweep, run once; returns how many rows each deleted."""
     now = now or timezone.now()
@@ -40,4 +57,5 @@ def purge_expired(now=None) -> dict[str, int]:
         "security_events": security_log.purge_expired(now),
         "outbox_messages": purge_outbox(now),
         "form_tokens": purge_form_tokens(now),
+        "sign_in_records": purge_sign_in_records(now),
     }

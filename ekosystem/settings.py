@@ -155,7 +155,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ekosystem.tasks.send_outbox",
         "schedule": crontab(minute="*/5"),
     },
-    # Security events, sent mail and used form tokens past their retention (ekosystem.retention).
+    # Records past their retention: security and sign-in records, sent mail, form tokens.
     "purge-expired-records": {
         "task": "ekosystem.tasks.purge_expired_records",
         "schedule": crontab(hour=2, minute=30),

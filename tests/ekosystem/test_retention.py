@@ -91,6 +91,7 @@ def test_the_nightly_task_sweeps_events_mail_and_tokens(db, monkeypatch):
         "security_events": 1,
         "outbox_messages": 1,
         "form_tokens": 1,
+        "sign_in_records": 0,
     }
     assert SecurityEvent.objects.count() == 1
 
@@ -106,3 +107,13 @@ def test_the_sweep_runs_every_night(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["purge-expired-records"]
     assert entry["task"] == "ekosystem.tasks.purge_expired_records"
     assert entry["schedule"].hour == {2}
+
+
+@pytest.mark.parametrize(("days", "kept"), [(365, True), (366, False)])
+def test_the_login_guards_records_go_with_the_security_events(db, days, kept):
+    from axes.models import AccessLog
+
+    log = AccessLog.objects.create(username="a@example.se", user_agent="x", ip_address="10.0.0.1")
+    AccessLog.objects.filter(pk=log.pk).update(attempt_time=NOW - timedelta(days=days))
+    retention.purge_sign_in_records(NOW)
+    assert AccessLog.objects.exists() is kept
