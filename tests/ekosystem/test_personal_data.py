@@ -332,6 +332,10 @@ def test_pseudonymising_ends_the_persons_sessions_only(client, adam, alice, anna
     assert Session.objects.count() == 2
     client.force_login(adam)
     _changelist_action(client, "pseudonymise", [alice], confirmed="yes")
+    # Deleted from the store, not merely refused: nothing of hers is left in a session row.
+    signed_in = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
+    assert str(alice.pk) not in signed_in
+    assert str(anna.pk) in signed_in
     assert alices_browser.get(reverse("personal_data")).status_code == 302
     assert annas_browser.get(reverse("personal_data")).status_code == 200
 
@@ -369,10 +373,10 @@ def test_pseudonymising_removes_mail_tokens_and_calendar_links(client_for, adam,
 
 
 def test_pseudonymising_replaces_the_name_in_the_admin_log(client_for, adam, alice, world):
-    LogEntry.objects.log_action(
-        user_id=adam.pk,
-        content_type_id=ContentType.objects.get_for_model(User).pk,
-        object_id=alice.pk,
+    LogEntry.objects.create(
+        user=adam,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(alice.pk),
         object_repr=str(alice),
         action_flag=CHANGE,
     )
