@@ -150,9 +150,9 @@ def export(user) -> dict:
     sections = {}
     with override("sv"):
         for source in _sources.values():
-            entry = {"rubrik": str(source.title), "vid_avidentifiering": str(source.fate)}
+            entry = {"title": str(source.title), "when_account_closed": str(source.fate)}
             if source.export is not None:
-                entry["poster"] = source.export(user)
+                entry["entries"] = source.export(user)
             sections[source.key] = entry
     return {
         "format": FORMAT,

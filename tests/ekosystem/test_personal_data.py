@@ -127,7 +127,7 @@ def _download(client_for, user):
 
 
 def _items(data, key):
-    return data["sections"][key]["poster"]
+    return data["sections"][key]["entries"]
 
 
 # --- The person's copy -------------------------------------------------------------------------
