@@ -6,3 +6,8 @@ class AgreementsConfig(AppConfig):
     name = "agreements"
     verbose_name = _("Samarbetsavtal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from agreements import personal_data
+
+        personal_data.register_sources()

@@ -1,10 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ekosystem import outbox
+from ekosystem import outbox, personal_data
 from ekosystem.models import BoardMember, Ecosystem, OutboxMessage, Specialisation, User
+from ekosystem.privacy_views import json_download
 
 admin.site.site_header = _("Ekosystem – administration")
 admin.site.site_title = _("Ekosystem")
@@ -36,6 +40,70 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+    actions = ["export_personal_data", "pseudonymise"]
+
+    @admin.action(description=_("Hämta personens personuppgifter (JSON)"), permissions=["view"])
+    def export_personal_data(self, request, queryset):
+        """For a person who asks by letter: the same file they would download themselves."""
+        people = list(queryset[:2])
+        if len(people) != 1:
+            self.message_user(request, _("Välj en person i taget."), messages.ERROR)
+            return None
+        person = people[0]
+        response = json_download(person, for_admin=True)
+        personal_data.record_export(person, request=request, by=request.user)
+        return response
+
+    @admin.action(description=_("Avidentifiera personer som har slutat"), permissions=["change"])
+    def pseudonymise(self, request, queryset):
+        """Ask first (what will happen, irreversibly), then pseudonymise each person."""
+        people = list(queryset.order_by("email"))
+        if request.POST.get("confirmed") != "yes":
+            return self._confirm_pseudonymise(request, people)
+        for person in people:
+            reason = personal_data.refusal(person, by=request.user)
+            if reason is not None:
+                self.message_user(request, f"{person.email}: {reason}", messages.ERROR)
+                continue
+            outcome = personal_data.pseudonymise(person, by=request.user, request=request)
+            self.message_user(request, self._outcome_message(outcome), messages.SUCCESS)
+        return None
+
+    def _confirm_pseudonymise(self, request, people):
+        rows = []
+        for person in people:
+            summary = personal_data.summary(person)
+            rows.append(
+                {
+                    "person": person,
+                    "refusal": personal_data.refusal(person, by=request.user),
+                    "warnings": personal_data.warnings(person),
+                    "summary": summary,
+                    "empty": [str(item["title"]) for item in summary if item["count"] == 0],
+                    "pseudonym": personal_data.pseudonym_name(person),
+                    "pseudonym_email": personal_data.pseudonym_email(person),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Avidentifiera personer som har slutat"),
+            "opts": self.model._meta,
+            "rows": rows,
+            "any_allowed": any(row["refusal"] is None for row in rows),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/ekosystem/user/pseudonymise.html", context)
+
+    @staticmethod
+    def _outcome_message(outcome) -> str:
+        done = "; ".join(f"{title} ({count})" for title, count in outcome.changed.items())
+        message = gettext(
+            "Kontot %(old)s är avidentifierat som %(name)s (%(email)s) och stängt; inlämningar, "
+            "svar, avtal och historik finns kvar."
+        ) % {"old": outcome.old_email, "name": outcome.user.full_name, "email": outcome.user.email}
+        if done:
+            message += " " + gettext("Ändrat eller borttaget: %(done)s.") % {"done": done}
+        return message
 
 
 class BoardMemberInline(admin.TabularInline):

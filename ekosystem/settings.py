@@ -155,6 +155,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ekosystem.tasks.send_outbox",
         "schedule": crontab(minute="*/5"),
     },
+    # Records past their retention: security and sign-in records, sent mail, form tokens.
+    "purge-expired-records": {
+        "task": "ekosystem.tasks.purge_expired_records",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --- Users and security ---------------------------------------------------------------------------
@@ -195,6 +200,15 @@ AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
 # Security events (ekosystem.security_log) are kept this long, then deleted (README, "Security").
 SECURITY_EVENT_RETENTION_DAYS = envint("SECURITY_EVENT_RETENTION_DAYS", 365)
+# Sent (or given-up) e-mail in the outbox is deleted after this long: long enough to answer "did
+# the reminder go out?", the mail itself is in the recipient's mailbox (README, "Personal data").
+OUTBOX_RETENTION_DAYS = envint("OUTBOX_RETENTION_DAYS", 90)
+# A used one-time form token only guards against a double POST of one form: a week is plenty.
+FORM_TOKEN_RETENTION_DAYS = envint("FORM_TOKEN_RETENTION_DAYS", 7)
+# Where the page "Mina personuppgifter" sends questions about personal data.
+DATA_PROTECTION_CONTACT_EMAIL = os.environ.get(
+    "DATA_PROTECTION_CONTACT_EMAIL", "dataskyddsombud@ekosystem.example"
+)
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long

@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from ekosystem import outbox
+from ekosystem import outbox, retention
 from ekosystem.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -28,3 +28,11 @@ def send_outbox():
     if sent:
         logger.info("Sent %d e-mail(s) from the outbox.", sent)
     return sent
+
+
+@shared_task
+def purge_expired_records():
+    """Nightly: delete security events, sent mail and used form tokens past their retention."""
+    deleted = retention.purge_expired()
+    logger.info("Purged expired records: %s", deleted)
+    return deleted

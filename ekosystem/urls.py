@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ekosystem import views
+from ekosystem import privacy_views, views
 from ekosystem.forms import LoginForm
 
 auth_patterns = [
@@ -15,6 +15,12 @@ auth_patterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("keepalive/", views.keepalive, name="keepalive"),
+    path("personuppgifter/", privacy_views.personal_data_page, name="personal_data"),
+    path(
+        "personuppgifter/hamta/",
+        privacy_views.personal_data_download,
+        name="personal_data_download",
+    ),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

@@ -96,6 +96,9 @@ MATRIX = {
     "answer_autosave": ("submission_a_question", dict.fromkeys(PERSONAS, 405)),
     "attachment_delete": ("attachment_a", dict.fromkeys(PERSONAS, 405)),
     "keepalive": (None, dict.fromkeys(PERSONAS, 405)),
+    # Everyone signed in sees their own personal data; the file is fetched with a POST.
+    "personal_data": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "personal_data_download": (None, dict.fromkeys(PERSONAS, 405)),
     # The accessibility statement is for everyone, signed in or not.
     "accessibility_statement": (None, dict.fromkeys(PERSONAS, 200)),
     # Signed-in users are sent on from the login page.
