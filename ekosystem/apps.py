@@ -8,4 +8,7 @@ class EkosystemConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ekosystem import sessions  # noqa: F401  (connects the login signal)
+        from ekosystem import (  # noqa: F401  (connect their signals)
+            security_signals,
+            sessions,
+        )

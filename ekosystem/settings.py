@@ -155,6 +155,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ekosystem.tasks.send_outbox",
         "schedule": crontab(minute="*/5"),
     },
+    # Security events past SECURITY_EVENT_RETENTION_DAYS.
+    "purge-security-events": {
+        "task": "ekosystem.tasks.purge_security_events",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- Users and security ---------------------------------------------------------------------------
@@ -191,10 +196,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
+# Reverse proxies in front of gunicorn, each appending the address it saw to X-Forwarded-For;
+# 0 ignores the header (a client could type any address into it). ekosystem.client_ip reads it,
+# for axes too: axes' ipware route only ever looked at REMOTE_ADDR, the proxy's address.
+TRUSTED_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "ekosystem.client_ip.client_ip"
 AXES_VERBOSE = False
 # Security events (ekosystem.security_log) are kept this long, then deleted (README, "Security").
 SECURITY_EVENT_RETENTION_DAYS = envint("SECURITY_EVENT_RETENTION_DAYS", 365)
+
+# A reset link works this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT_MINUTES", 120) * 60
+# Throttles (ekosystem.throttle) count in the default cache: Redis when REDIS_URL is set, else
+# per-process memory, which is enough for one gunicorn worker; several workers need Redis.
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long

@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from ekosystem import outbox
+from ekosystem import outbox, password_reset, security_log
 from ekosystem.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -28,3 +28,18 @@ def send_outbox():
     if sent:
         logger.info("Sent %d e-mail(s) from the outbox.", sent)
     return sent
+
+
+@shared_task
+def send_password_reset(email, language=None):
+    """Look the address up and mail a reset link if it has an account (the request never does)."""
+    password_reset.send_reset_links(email=email, language=language)
+
+
+@shared_task
+def purge_security_events():
+    """Nightly: delete security events past SECURITY_EVENT_RETENTION_DAYS."""
+    deleted = security_log.purge_expired()
+    if deleted:
+        logger.info("Deleted %d security event(s) past the retention period.", deleted)
+    return deleted

@@ -19,6 +19,16 @@ def _fast_tests(settings, tmp_path):
     settings.CELERY_TASK_ALWAYS_EAGER = True
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counters (ekosystem.throttle) live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def ecosystem_a(db):
     return EcosystemFactory(name="Rymdekosystemet A")
