@@ -27,11 +27,11 @@ def reset_url(user) -> str:
     )
 
 
-def send_reset_links(*, email: str, language: str | None = None) -> int:
+def send_reset_links(*, email: str, occasion: str, language: str | None = None) -> int:
     """Queue a reset mail to each active account with this address; returns how many (0 or 1).
 
     Django's own rule picks the accounts (active, with a usable password, address matched without
-    regard to case).
+    regard to case). `occasion` names the request (the task's id), so a retried task mails once.
     """
     sent = 0
     for user in PasswordResetForm().get_users(email):
@@ -40,8 +40,7 @@ def send_reset_links(*, email: str, language: str | None = None) -> int:
             "password-reset",
             to=[user.email],
             context={"email": user.email, "url": url, "hours": link_hours()},
-            # One mail per link; a second request makes a new link, hence a new mail.
-            key=f"password-reset:{user.pk}:{url.rstrip('/').rsplit('/', 1)[-1]}",
+            key=f"password-reset:{occasion}",
             language=language,
         )
         sent += 1

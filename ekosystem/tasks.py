@@ -30,10 +30,10 @@ def send_outbox():
     return sent
 
 
-@shared_task
-def send_password_reset(email, language=None):
+@shared_task(bind=True)
+def send_password_reset(self, email, language=None):
     """Look the address up and mail a reset link if it has an account (the request never does)."""
-    password_reset.send_reset_links(email=email, language=language)
+    password_reset.send_reset_links(email=email, occasion=self.request.id, language=language)
 
 
 @shared_task
