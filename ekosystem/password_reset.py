@@ -4,14 +4,20 @@ The request view does the same work for every address (count, log, queue this ta
 the same; only here, outside the request, is the address looked up and a mail queued in the outbox.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from ekosystem import outbox
+from ekosystem import outbox, security_log, throttle
+from ekosystem.client_ip import client_ip
+
+logger = logging.getLogger(__name__)
 
 
 def link_hours() -> int:
@@ -45,3 +51,40 @@ def send_reset_links(*, email: str, occasion: str, language: str | None = None) 
         )
         sent += 1
     return sent
+
+
+def request_link(request, *, email: str, language: str) -> int:
+    """Handle one reset request; returns the minutes the client must wait (0: accepted).
+
+    Side effects: counts the request per client address and per e-mail address
+    (ekosystem.throttle), records PASSWORD_RESET_REQUESTED, and unless a limit is reached queues
+    `send_password_reset` after commit. The same work for every address, known or not; beyond
+    RESET_PER_EMAIL the request is accepted but queues nothing, since refusing would tell whether
+    the address has an account.
+    """
+    address = client_ip(request) or "unknown"
+    wait = throttle.blocked(throttle.RESET_PER_ADDRESS, address)
+    detail = ""
+    if wait:
+        detail = "avvisad: för många begäranden från adressen"
+    else:
+        throttle.hit(throttle.RESET_PER_ADDRESS, address)
+        if throttle.blocked(throttle.RESET_PER_EMAIL, email):
+            detail = "inget brev: för många begäranden för e-postadressen"
+        else:
+            throttle.hit(throttle.RESET_PER_EMAIL, email)
+            transaction.on_commit(lambda: _queue(email, language))
+    security_log.record(
+        security_log.Kind.PASSWORD_RESET_REQUESTED, request=request, username=email, detail=detail
+    )
+    return wait
+
+
+def _queue(email, language):
+    from ekosystem import tasks
+
+    try:
+        tasks.send_password_reset.delay(email, language)
+    except Exception:
+        # The broker is down: the answer stays the same, the user may ask again.
+        logger.exception("Could not queue a password reset mail.")

@@ -105,6 +105,22 @@ def test_a_refused_flood_request_queues_no_mail(client, olga, django_capture_on_
     with django_capture_on_commit_callbacks() as callbacks:
         _request_reset(client, "olga@example.se")
     assert callbacks == []
+    refused = SecurityEvent.objects.filter(kind="password_reset_requested").first()
+    assert (refused.username, refused.detail) == (
+        "olga@example.se",
+        "avvisad: för många begäranden från adressen",
+    )
+
+
+def test_a_broker_outage_leaves_the_answer_unchanged(client, olga, committed, monkeypatch):
+    from ekosystem import tasks
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("no broker")
+
+    monkeypatch.setattr(tasks.send_password_reset, "delay", broker_down)
+    response = committed(_request_reset, client, "olga@example.se")
+    assert response.url == reverse("password_reset_done")
 
 
 # --- Wrong old passwords on password change -------------------------------------------------------
