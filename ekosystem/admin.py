@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ekosystem import outbox, personal_data
-from ekosystem.models import BoardMember, Ecosystem, OutboxMessage, Specialisation, User
+from ekosystem.models import (
+    BoardMember,
+    Ecosystem,
+    OutboxMessage,
+    SecurityEvent,
+    Specialisation,
+    User,
+)
 from ekosystem.privacy_views import json_download
 
 admin.site.site_header = _("Ekosystem – administration")
@@ -174,3 +181,25 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         count = outbox.retry_now(queryset)
         message = _("%(count)d meddelanden köas för att skickas igen.") % {"count": count}
         self.message_user(request, message)
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """Read-only for everyone: events are written by ekosystem.security_log and deleted only by
+    the nightly retention sweep (ekosystem.tasks.purge_expired_records)."""
+
+    list_display = ["at", "kind", "username", "ip_address", "detail"]
+    list_filter = ["kind", "at"]
+    date_hierarchy = "at"
+    search_fields = ["username", "ip_address", "user__email", "user__full_name"]
+    readonly_fields = [field.name for field in SecurityEvent._meta.fields]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

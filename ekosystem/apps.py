@@ -8,4 +8,8 @@ class EkosystemConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ekosystem import personal_data, sessions  # noqa: F401  (signal, system check)
+        from ekosystem import (  # noqa: F401  (connect their signals, register a system check)
+            personal_data,
+            security_signals,
+            sessions,
+        )

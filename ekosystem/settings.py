@@ -196,7 +196,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
+# Reverse proxies in front of gunicorn, each appending the address it saw to X-Forwarded-For;
+# 0 ignores the header (a client could type any address into it). ekosystem.client_ip reads it,
+# for axes too: axes' ipware route only ever looked at REMOTE_ADDR, the proxy's address.
+TRUSTED_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "ekosystem.client_ip.client_ip"
 AXES_VERBOSE = False
 # Security events (ekosystem.security_log) are kept this long, then deleted (README, "Security").
 SECURITY_EVENT_RETENTION_DAYS = envint("SECURITY_EVENT_RETENTION_DAYS", 365)
@@ -209,6 +213,11 @@ FORM_TOKEN_RETENTION_DAYS = envint("FORM_TOKEN_RETENTION_DAYS", 7)
 DATA_PROTECTION_CONTACT_EMAIL = os.environ.get(
     "DATA_PROTECTION_CONTACT_EMAIL", "dataskyddsombud@ekosystem.example"
 )
+
+# A reset link works this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT_MINUTES", 120) * 60
+# Throttles (ekosystem.throttle) count in the default cache: Redis when REDIS_URL is set, else
+# per-process memory, which is enough for one gunicorn worker; several workers need Redis.
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long

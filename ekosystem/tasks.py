@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
-from ekosystem import outbox, retention
+from ekosystem import outbox, password_reset, retention
 from ekosystem.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -36,3 +36,9 @@ def purge_expired_records():
     deleted = retention.purge_expired()
     logger.info("Purged expired records: %s", deleted)
     return deleted
+
+
+@shared_task(bind=True)
+def send_password_reset(self, email, language=None):
+    """Look the address up and mail a reset link if it has an account (the request never does)."""
+    password_reset.send_reset_links(email=email, occasion=self.request.id, language=language)

@@ -4,6 +4,8 @@ alice leads ecosystem A, bob leads ecosystem B, olga is a regional officer, nils
 regional development committee (board member), rita is a peer reviewer, and anon is nobody.
 """
 
+import uuid
+
 import pytest
 
 from ekosystem.choices import Role
@@ -17,6 +19,18 @@ def _fast_tests(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_keys(settings, request):
+    """Throttle counters (ekosystem.throttle) live in the cache: each test gets keys of its own.
+    A prefix rather than cache.clear(): under CI the cache is Redis, shared by the xdist workers
+    (and with Celery's broker), which a flush would pull from under each other."""
+    from django.conf import settings as live_settings
+
+    default = dict(live_settings.CACHES["default"])
+    default["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {**live_settings.CACHES, "default": default}
 
 
 @pytest.fixture

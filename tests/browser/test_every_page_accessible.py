@@ -102,3 +102,50 @@ def test_the_accessibility_statement_passes_axe_signed_out_without_sideways_scro
     axe(page)
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(page, f"accessibility-statement-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_throttle_messages_pass_axe_without_sideways_scroll(
+    page, live_server, login, axe, screenshot, olga, width
+):
+    from ekosystem import throttle
+
+    page.set_viewport_size({"width": width, "height": 900})
+    # The live server shares this process's cache: start both throttles at their limits.
+    for _ in range(throttle.RESET_PER_ADDRESS.limit):
+        throttle.hit(throttle.RESET_PER_ADDRESS, "127.0.0.1")
+    page.goto(f"{live_server.url}{reverse('password_reset')}")
+    page.get_by_label("E-postadress").fill("olga@example.se")
+    page.get_by_role("button", name="Skicka länken").click()
+    expect(page.locator(".invalid-feedback")).to_contain_text("För många försök")
+    axe(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"password-reset-throttled-{width}")
+
+    login(page, live_server, olga.email)
+    for _ in range(throttle.PASSWORD_CHANGE.limit):
+        throttle.hit(throttle.PASSWORD_CHANGE, str(olga.pk))
+    page.goto(f"{live_server.url}{reverse('password_change')}")
+    page.locator("input[name='old_password']").fill("rätt-lösenord-123")
+    page.locator("input[name='new_password1']").fill("ett-helt-nytt-lösenord-42")
+    page.locator("input[name='new_password2']").fill("ett-helt-nytt-lösenord-42")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".invalid-feedback")).to_contain_text("För många felaktiga försök")
+    axe(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"password-change-throttled-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_security_event_log_in_the_admin(page, live_server, login, screenshot, db, width):
+    from ekosystem import security_log
+    from tests.factories import UserFactory
+
+    adam = UserFactory(email="adam@example.se", role="admin", is_staff=True, is_superuser=True)
+    security_log.record(security_log.Kind.LOGIN_FAILED, username="olga@example.se")
+    page.set_viewport_size({"width": width, "height": 900})
+    login(page, live_server, adam.email)
+    page.goto(f"{live_server.url}{reverse('admin:ekosystem_securityevent_changelist')}")
+    expect(page.locator("#result_list")).to_contain_text("olga@example.se")
+    expect(page.locator("#result_list")).to_contain_text("Misslyckad inloggning")
+    screenshot(page, f"security-events-admin-{width}")

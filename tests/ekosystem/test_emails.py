@@ -41,6 +41,8 @@ def context(db, round_, submission_a, olga):
         "day": date(2026, 12, 31),
         "days_left": 14,
         "url": "http://127.0.0.1:8105/x/?a=1&b=2",
+        "email": "o'neil&co@example.se",
+        "hours": 2,
     }
 
 
@@ -48,6 +50,7 @@ def test_every_mail_has_three_templates_on_the_one_base():
     assert MAILS == [
         "agreement-evaluation",
         "agreement-notice-deadline",
+        "password-reset",
         "submission-deadline",
         "submission-returned",
     ]
