@@ -8,4 +8,4 @@ class EkosystemConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ekosystem import sessions  # noqa: F401  (connects the login signal)
+        from ekosystem import resume, sessions  # noqa: F401  (connect the login signal)
