@@ -159,7 +159,7 @@ def _kwargs(kind, request):
         )
         return {"pk": submission.pk, "attachment_pk": attachment.pk}
     if kind == "calendar_token_a":
-        return {"token": create_calendar_token(user=request.getfixturevalue("alice")).token}
+        return {"token": create_calendar_token(user=request.getfixturevalue("alice")).secret}
     if kind == "evaluation_report_a":
         evaluation = _evaluation_with_report(request.getfixturevalue("agreement_a"))
         return {"pk": evaluation.agreement_id, "evaluation_pk": evaluation.pk}
