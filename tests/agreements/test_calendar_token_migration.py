@@ -1,4 +1,4 @@
-"""Migration 0003 hashes the calendar tokens already handed out: their subscriptions keep working."""
+"""Migration 0003 hashes the calendar tokens handed out before: subscriptions keep working."""
 
 import pytest
 from django.db import connection
