@@ -69,9 +69,7 @@ def revoke_calendar_tokens(*, user, request=None, detail: str = "") -> int:
 
     Side effect: records CALENDAR_TOKEN_REVOKED when there was one to revoke.
     """
-    revoked = user.calendar_tokens.filter(revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    revoked = user.calendar_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
     if revoked:
         security_log.record(
             security_log.Kind.CALENDAR_TOKEN_REVOKED, request=request, user=user, detail=detail

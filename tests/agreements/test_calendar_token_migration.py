@@ -36,9 +36,12 @@ def test_a_token_handed_out_before_hashing_still_opens_its_feed(client):
 
     stored = CalendarToken.objects.get(user=user)
     assert stored.token_hash == hash_calendar_token(PLAINTEXT)
-    columns = {c.name for c in connection.introspection.get_table_description(
-        connection.cursor(), CalendarToken._meta.db_table
-    )}
+    columns = {
+        c.name
+        for c in connection.introspection.get_table_description(
+            connection.cursor(), CalendarToken._meta.db_table
+        )
+    }
     assert "token" not in columns
     make_agreement(EcosystemFactory())
     response = client.get(reverse("calendar_feed", args=[PLAINTEXT]))
