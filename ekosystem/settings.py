@@ -304,7 +304,7 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION
 ADMINS = [("", address) for address in envlist("ADMINS", "")]
 
 # Every handler masks calendar feed tokens (ekosystem.logmask); the "django" and "django.server"
-# loggers are configured here in full so that none of Django's own handlers is left unmasked.
+# loggers are configured here in full so that none of Django's own (unmasked) handlers is left.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -334,7 +334,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+        # Printed through the root's console handler; mailed to ADMINS from here.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # WeasyPrint and fontTools narrate every step of a PDF at INFO.
         "weasyprint": {"level": "WARNING"},

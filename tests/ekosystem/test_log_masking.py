@@ -20,13 +20,14 @@ SECRET = "hemlig-token-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
 
 @pytest.fixture
 def captured():
-    """What every handler of the "django" and "django.server" loggers writes."""
+    """What the console handlers of the root and "django.server" loggers write (the "django"
+    loggers print through the root's)."""
     stream = io.StringIO()
     handlers = [
         handler
-        for name in ("django", "django.server")
-        for handler in logging.getLogger(name).handlers
-        if isinstance(handler, logging.StreamHandler)
+        for logger in (logging.getLogger(), logging.getLogger("django.server"))
+        for handler in logger.handlers
+        if type(handler) is logging.StreamHandler
     ]
     assert handlers
     previous = [handler.stream for handler in handlers]
