@@ -9,6 +9,7 @@ the POST of a persona listed in `writes` does (so the data posted is a real, val
 answer to a signed-in user carries `Cache-Control: no-store, private`.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -221,8 +222,6 @@ def _assert_answer(response, expected):
 
 def _form_errors(response) -> str:
     """What a re-rendered form says is wrong (for a write that should have gone through)."""
-    import re
-
     text = response.content.decode(errors="replace")
     found = re.findall(
         r'class="[^"]*(?:invalid-feedback|alert-danger|errorlist)[^"]*"[^>]*>(.*?)</', text, re.S
