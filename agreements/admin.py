@@ -131,7 +131,12 @@ class CalendarTokenAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at", "revoked_at"]
     list_filter = ["revoked_at"]
     search_fields = ["user__email"]
-    readonly_fields = ["token"]
+    # Only a hash is stored; a token is made by its user on the calendar page (shown once).
+    fields = ["user", "created_at", "revoked_at"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Reminder)

@@ -2,7 +2,9 @@
 
 Calendar programs (Outlook, Google Calendar, Apple Calendar) subscribe to an address and fetch it
 on their own, without signing in: a random token in the address identifies the user. The user
-creates and revokes that token on the settings page; a revoked token answers 404 for good.
+creates and revokes that token on the settings page; a revoked token answers 404 for good. Only
+a hash of the token is stored (agreements.models.hash_calendar_token), so the address is shown
+once, in the answer to creating it, and the feed path is masked in every log (ekosystem.logmask).
 
 What the feed holds is decided each time it is fetched, from what the token's user may see then
 (a leader only their own ecosystems' agreements). Drafts are left out: their dates bind nobody.
@@ -12,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -21,14 +24,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from icalendar import Alarm, Calendar, Event, vDuration
 
 from agreements import terms
-from agreements.models import CalendarToken
+from agreements.models import CalendarToken, hash_calendar_token
 from agreements.overview import Overview, non_working_day, overviews
-from ekosystem import permissions
+from ekosystem import permissions, security_log
 
 CALENDAR_NAME = "Ekosystem – avtalsdatum"
 PRODID = "-//Region Norrbotten//Ekosystem//SV"
@@ -47,21 +49,40 @@ def active_calendar_token(*, user) -> CalendarToken | None:
 
 
 @transaction.atomic
-def create_calendar_token(*, user) -> CalendarToken:
-    """A new private feed address for `user`. Side effect: revokes the user's earlier ones."""
-    revoke_calendar_tokens(user=user)
-    return CalendarToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+def create_calendar_token(*, user, request=None) -> CalendarToken:
+    """A new private feed address for `user`; only its hash is stored.
+
+    The returned instance alone carries the token itself, as `secret`: show it now, it cannot be
+    read back later. Side effects: revokes the user's earlier tokens; records
+    CALENDAR_TOKEN_CREATED (and CALENDAR_TOKEN_REVOKED when an earlier one was replaced).
+    """
+    revoke_calendar_tokens(user=user, request=request, detail="replaced by a new link")
+    secret = secrets.token_urlsafe(32)
+    token = CalendarToken.objects.create(user=user, token_hash=hash_calendar_token(secret))
+    token.secret = secret
+    security_log.record(security_log.Kind.CALENDAR_TOKEN_CREATED, request=request, user=user)
+    return token
 
 
-def revoke_calendar_tokens(*, user) -> int:
-    """Revoke every active token of `user`; their addresses answer 404 from now on."""
-    return user.calendar_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+def revoke_calendar_tokens(*, user, request=None, detail: str = "") -> int:
+    """Revoke every active token of `user`; their addresses answer 404 from now on.
+
+    Side effect: records CALENDAR_TOKEN_REVOKED when there was one to revoke.
+    """
+    revoked = user.calendar_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if revoked:
+        security_log.record(
+            security_log.Kind.CALENDAR_TOKEN_REVOKED, request=request, user=user, detail=detail
+        )
+    return revoked
 
 
 def user_for_calendar_token(token: str):
     """The active user an active token belongs to, else Http404 (revealing nothing more)."""
     found = get_object_or_404(
-        CalendarToken.objects.select_related("user"), token=token, revoked_at__isnull=True
+        CalendarToken.objects.select_related("user"),
+        token_hash=hash_calendar_token(token),
+        revoked_at__isnull=True,
     )
     user = found.user
     if not user.is_active or not permissions.can_browse_agreements(user):
@@ -227,47 +248,54 @@ def calendar_for_user(user, *, today: date, absolute_url) -> Calendar:
 # --- Views ----------------------------------------------------------------------------------------
 
 
-def feed_url(request, token: CalendarToken) -> str:
-    return request.build_absolute_uri(reverse("calendar_feed", args=[token.token]))
+def feed_url(secret: str) -> str:
+    """The address to subscribe to, on the service's public address (SITE_URL), never on
+    whatever Host the request named."""
+    return settings.SITE_URL + reverse("calendar_feed", args=[secret])
 
 
-@never_cache
-@login_required
-@require_safe
-def calendar_settings(request):
-    permissions.require(permissions.can_browse_agreements(request.user))
-    token = active_calendar_token(user=request.user)
+def _settings_page(request, *, new_token=None):
     return render(
         request,
         "agreements/calendar.html",
         {
-            "token": token,
-            "feed_url": feed_url(request, token) if token else "",
+            "token": new_token or active_calendar_token(user=request.user),
+            # Only in the answer to creating it: the address cannot be shown again.
+            "feed_url": feed_url(new_token.secret) if new_token else "",
             "reminder_days": REMINDER_DAYS_BEFORE_NOTICE_DEADLINE,
         },
     )
 
 
+@login_required
+@require_safe
+def calendar_settings(request):
+    permissions.require(permissions.can_browse_agreements(request.user))
+    return _settings_page(request)
+
+
 @require_POST
 @login_required
 def calendar_token_create(request):
+    """Answers with the page itself (no redirect): the new address is shown in this answer only,
+    and it is never stored anywhere to be shown again, not even in the session."""
     permissions.require(permissions.can_browse_agreements(request.user))
-    create_calendar_token(user=request.user)
+    replacing = active_calendar_token(user=request.user) is not None
+    token = create_calendar_token(user=request.user, request=request)
     messages.success(
         request,
-        _(
-            "Din kalenderlänk är skapad. Lägg till den i ditt kalenderprogram enligt "
-            "instruktionerna nedan. Tidigare länkar fungerar inte längre."
-        ),
+        _("Din kalenderlänk är skapad. Den gamla länken fungerar inte längre.")
+        if replacing
+        else _("Din kalenderlänk är skapad."),
     )
-    return redirect("calendar_settings")
+    return _settings_page(request, new_token=token)
 
 
 @require_POST
 @login_required
 def calendar_token_revoke(request):
     permissions.require(permissions.can_browse_agreements(request.user))
-    if revoke_calendar_tokens(user=request.user):
+    if revoke_calendar_tokens(user=request.user, request=request):
         messages.success(
             request,
             _(
@@ -287,6 +315,7 @@ def calendar_feed(request, token):
     )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ekosystem-avtalsdatum.ics"'
-    response["Cache-Control"] = "private, no-cache"
+    # Personal, though no session asks for it: kept by no cache (ekosystem.middleware).
+    response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -1,3 +1,4 @@
+import hashlib
 from datetime import date
 
 from django.conf import settings
@@ -409,13 +410,28 @@ class AgreementEvent(models.Model):
         return f"{self.get_kind_display()} {self.effective_on or self.happened_at.date()}"
 
 
+def hash_calendar_token(token: str) -> str:
+    """SHA-256 of a feed token, hex: what is stored and looked up instead of the token.
+
+    No salt and no slow hash (as passwords need) are needed: the token is 256 random bits
+    (secrets.token_urlsafe(32)), so there is no dictionary to precompute and no guessing to slow
+    down; the hash only makes a copy of the database useless for reading anybody's feed. Being
+    deterministic, it can be looked up through the unique index.
+    """
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class CalendarToken(models.Model):
-    """A private, revocable address for a user's calendar feed of agreement deadlines."""
+    """A private, revocable address for a user's calendar feed of agreement deadlines.
+
+    Only the token's hash is stored: the address is shown once, when it is created
+    (agreements.calendar.create_calendar_token sets `secret` on the instance it returns).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_tokens"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

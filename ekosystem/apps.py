@@ -10,6 +10,7 @@ class EkosystemConfig(AppConfig):
     def ready(self):
         from ekosystem import (  # noqa: F401  (connect their signals, register a system check)
             personal_data,
+            resume,
             security_signals,
             sessions,
         )

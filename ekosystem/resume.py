@@ -10,8 +10,10 @@ when somebody else logs in next on that browser: so the form carries its author'
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import user_logged_in
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.http import QueryDict
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -67,3 +69,12 @@ def form_data(request):
     for key, values in kept["data"].items():
         data.setlist(key, values)
     return data
+
+
+@receiver(user_logged_in)
+def _drop_what_somebody_else_typed(sender, request, user, **kwargs):
+    """A POST kept after A's session ended is gone from the session the moment B signs in on
+    that browser, not only when B happens to open the same page."""
+    kept = request.session.get(SESSION_KEY) if request is not None else None
+    if kept and kept.get("owner") != owner_key(user):
+        del request.session[SESSION_KEY]

@@ -3,7 +3,7 @@
 Everything comes from environment variables with defaults that need nothing installed: a SQLite
 file, Celery tasks run in-process, e-mail printed to the console. `EKOSYSTEM_ENV=production`
 switches on the hardening that `manage.py check --deploy` asks for and refuses to start without a
-real SECRET_KEY and ALLOWED_HOSTS.
+real SECRET_KEY, ALLOWED_HOSTS and SITE_URL.
 """
 
 import os
@@ -74,8 +74,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ekosystem.middleware.NoStoreWhenSignedInMiddleware",
     "ekosystem.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: a session ended for its age says so on the login page.
+    "ekosystem.sessions.AbsoluteSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it reads the outcome of the authentication above.
@@ -221,7 +224,8 @@ PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT_MINUTES", 120) * 60
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long
-# without activity.
+# without activity, and in any case this long after the login (ASVS 3.3.2), in seconds.
+SESSION_ABSOLUTE_AGE = envint("SESSION_ABSOLUTE_AGE", 60 * 60 * 12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -264,8 +268,11 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
-# Where links in e-mails and calendar entries point.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links in e-mails, calendar entries and the calendar feed address point. Production needs
+# the real one: a wrong default would hand out feed addresses nobody can reach.
+SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL must be set when EKOSYSTEM_ENV=production.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ekosystem <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement asks users to report problems or ask for another format.
@@ -316,13 +323,44 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, opted into now.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
+# Error mails (500s) go to these addresses (comma-separated), with feed tokens masked.
+ADMINS = [("", address) for address in envlist("ADMINS", "")]
+
+# Every handler masks calendar feed tokens (ekosystem.logmask); the "django" and "django.server"
+# loggers are configured here in full so that none of Django's own (unmasked) handlers is left.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "mask_feed_tokens": {"()": "ekosystem.logmask.MaskFeedTokens"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_feed_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_feed_tokens"],
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "ekosystem.logmask.MaskedAdminEmailHandler",
+            "filters": ["require_debug_false", "mask_feed_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint and fontTools narrate every step of a PDF at INFO.
     "loggers": {
+        # Printed through the root's console handler; mailed to ADMINS from here.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools narrate every step of a PDF at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

@@ -5,20 +5,25 @@ The agreements below start 1 January 2024 with the default terms: periods end 31
 2025 and 2028. Evaluations are due 1 June 2025, 2028 and 2031.
 """
 
+import hashlib
+import re
 from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from icalendar import Calendar
 
 from agreements.calendar import create_calendar_token, revoke_calendar_tokens
-from agreements.models import CalendarToken
+from agreements.models import CalendarToken, hash_calendar_token
+from ekosystem.models import SecurityEvent
 from tests.agreements.calendar_factories import make_agreement, record_evaluation, record_notice
 from tests.factories import EcosystemFactory
 
 
 def _feed(client, token):
-    return client.get(reverse("calendar_feed", args=[token.token]))
+    """Fetch the feed of a token create_calendar_token returned (it alone knows the secret)."""
+    return client.get(reverse("calendar_feed", args=[token.secret]))
 
 
 def _events(response):
@@ -163,7 +168,8 @@ def test_token_of_an_inactive_user_answers_404(client, alice, agreement_a):
 
 
 def test_token_of_a_user_who_may_not_browse_agreements_answers_404(client, rita):
-    token = CalendarToken.objects.create(user=rita, token="rita-token")
+    token = CalendarToken.objects.create(user=rita, token_hash=hash_calendar_token("rita-token"))
+    token.secret = "rita-token"
     assert _feed(client, token).status_code == 404
 
 
@@ -176,26 +182,27 @@ def test_creating_a_token_revokes_the_earlier_one(alice):
     first.refresh_from_db()
     assert first.revoked_at is not None
     assert second.revoked_at is None
-    assert second.token != first.token
-    assert len(second.token) >= 43
+    assert second.secret != first.secret
+    assert len(second.secret) >= 43
+
+
+def _shown_address(response) -> str:
+    return re.search(r'id="feed-url"[^>]* value="([^"]+)"', response.text).group(1)
 
 
 def test_revoking_then_creating_through_the_page_gives_a_different_token(client_for, alice):
     client = client_for(alice)
     created = client.post(reverse("calendar_token_create"))
-    assert created.status_code == 302
-    assert created.url == reverse("calendar_settings")
-    first = CalendarToken.objects.get(user=alice)
+    assert created.status_code == 200
+    first = _shown_address(created)
+    assert client.get(first).status_code == 200
 
     client.post(reverse("calendar_token_revoke"))
-    first.refresh_from_db()
-    assert first.revoked_at is not None
-    assert _feed(client, first).status_code == 404
+    assert client.get(first).status_code == 404
 
-    client.post(reverse("calendar_token_create"))
-    second = CalendarToken.objects.get(user=alice, revoked_at__isnull=True)
-    assert second.token != first.token
-    assert _feed(client, second).status_code == 200
+    second = _shown_address(client.post(reverse("calendar_token_create")))
+    assert second != first
+    assert client.get(second).status_code == 200
 
 
 @pytest.mark.parametrize("name", ["calendar_token_create", "calendar_token_revoke"])
@@ -227,9 +234,67 @@ def test_settings_page_offers_to_create_a_link_when_there_is_none(client_for, ni
     assert "Google Kalender" in page
 
 
-def test_settings_page_shows_the_absolute_feed_address_of_the_active_token(client_for, alice):
-    token = create_calendar_token(user=alice)
-    page = client_for(alice).get(reverse("calendar_settings")).text
-    assert f"http://testserver/calendar/{token.token}.ics" in page
+def test_the_feed_address_is_shown_once_on_the_public_address_when_created(
+    client_for, alice, settings
+):
+    settings.SITE_URL = "https://ekosystem.example.se"
+    client = client_for(alice)
+    address = _shown_address(client.post(reverse("calendar_token_create")))
+    assert re.fullmatch(r"https://ekosystem\.example\.se/calendar/[\w-]{43}\.ics", address)
+
+    page = client.get(reverse("calendar_settings")).text
+    assert address not in page
+    assert 'id="feed-url"' not in page
+    token = CalendarToken.objects.get(user=alice)
+    assert f"Du har en kalenderlänk, skapad {token.created_at:%-d} december" in page
     assert "Återkalla länken" in page
-    assert "Skapa kalenderlänk" not in page
+    assert "Skapa ny kalenderlänk" in page
+
+
+# --- Stored as a hash -----------------------------------------------------------------------------
+
+
+def test_the_database_never_holds_the_token_itself(client_for, alice):
+    client = client_for(alice)
+    address = _shown_address(client.post(reverse("calendar_token_create")))
+    secret = address.rsplit("/", 1)[1].removesuffix(".ics")
+    # Every row of every table (sessions, security events and messages included).
+    for model in apps.get_models(include_auto_created=True):
+        for row in model.objects.values_list():
+            assert secret not in repr(row), f"{model._meta.db_table} holds the token"
+    stored = CalendarToken.objects.get(user=alice)
+    assert stored.token_hash == hashlib.sha256(secret.encode()).hexdigest()
+    assert not hasattr(stored, "secret")
+
+
+def test_the_feed_answers_the_right_token_and_404_for_its_hash_or_a_near_miss(
+    client, alice, agreement_a
+):
+    token = create_calendar_token(user=alice)
+    assert _feed(client, token).status_code == 200
+    for wrong in (token.token_hash, token.secret[:-1] + ("A" if token.secret[-1] != "A" else "B")):
+        assert client.get(reverse("calendar_feed", args=[wrong])).status_code == 404
+
+
+def test_creating_and_revoking_are_recorded_as_security_events(client_for, alice):
+    client = client_for(alice)
+    client.post(reverse("calendar_token_create"), HTTP_USER_AGENT="Testläsare")
+    client.post(reverse("calendar_token_create"))
+    client.post(reverse("calendar_token_revoke"))
+    # Signing in is an event of its own.
+    calendar_events = SecurityEvent.objects.filter(user=alice).exclude(kind="login")
+    kinds = list(calendar_events.order_by("pk").values_list("kind"))
+    assert kinds == [
+        (SecurityEvent.Kind.CALENDAR_TOKEN_CREATED,),
+        (SecurityEvent.Kind.CALENDAR_TOKEN_REVOKED,),  # the first, replaced by the second
+        (SecurityEvent.Kind.CALENDAR_TOKEN_CREATED,),
+        (SecurityEvent.Kind.CALENDAR_TOKEN_REVOKED,),
+    ]
+    first = calendar_events.order_by("pk").first()
+    assert first.user_agent == "Testläsare"
+    assert first.ip_address == "127.0.0.1"
+
+
+def test_revoking_when_there_is_no_link_records_nothing(client_for, alice):
+    client_for(alice).post(reverse("calendar_token_revoke"))
+    assert not SecurityEvent.objects.exclude(kind=SecurityEvent.Kind.LOGIN).exists()

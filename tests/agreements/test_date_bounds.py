@@ -119,7 +119,7 @@ def test_a_stored_absurd_date_leaves_every_page_and_the_feed_working(
     ]:
         assert client.get(url).status_code == 200, url
     assert "Gott ekosystem" in client.get(reverse("agreement_list")).text
-    feed = client.get(reverse("calendar_feed", args=[feed_token.token]))
+    feed = client.get(reverse("calendar_feed", args=[feed_token.secret]))
     assert feed.status_code == 200
     assert f"agreement-{good.pk}-end-" in feed.text
 

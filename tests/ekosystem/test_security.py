@@ -109,6 +109,7 @@ def _run_in_production_mode(*args, **env):
         "EKOSYSTEM_ENV": "production",
         "SECRET_KEY": "x" * 30 + "-production-test-key-with-enough-entropy-9f8e7d6c5b4a",
         "ALLOWED_HOSTS": "ekosystem.example.se",
+        "SITE_URL": "https://ekosystem.example.se",
     }
     return run_python("manage.py", *args, **{**production, **env})
 
@@ -122,6 +123,12 @@ def test_production_mode_refuses_to_start_without_a_secret_key():
     result = _run_in_production_mode("check", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_mode_refuses_to_start_without_a_site_url():
+    result = _run_in_production_mode("check", SITE_URL="")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SITE_URL must be set" in result.stderr
 
 
 @pytest.mark.parametrize(
