@@ -1,14 +1,22 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from ekosystem import outbox
+from ekosystem import outbox, second_factor
 from ekosystem.models import BoardMember, Ecosystem, OutboxMessage, Specialisation, User
 
 admin.site.site_header = _("Ekosystem – administration")
 admin.site.site_title = _("Ekosystem")
 admin.site.index_title = _("Administration")
+
+# django-otp's own device pages would show every user's secret key and recovery codes to any
+# administrator; a user's second factor is reset with the action on the user list instead.
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
 
 
 @admin.register(User)
@@ -18,6 +26,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["email", "full_name"]
     filter_horizontal = ["ecosystems", "groups", "user_permissions"]
+    actions = ["reset_second_factor"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "role", "ecosystems")}),
@@ -36,6 +45,19 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+    @admin.action(description=_("Återställ tvåstegsverifieringen (ny app och nya reservkoder)"))
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor.remove(user=user, request=request, by=request.user)
+        self.message_user(
+            request,
+            _(
+                "Tvåstegsverifieringen är återställd för %(count)d användare. De som måste ha den "
+                "ställer in en ny app nästa gång de loggar in."
+            )
+            % {"count": len(queryset)},
+        )
 
 
 class BoardMemberInline(admin.TabularInline):

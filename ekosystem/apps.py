@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,4 +9,11 @@ class EkosystemConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ekosystem import sessions  # noqa: F401  (connects the login signal)
+        from ekosystem import reauth, sessions  # noqa: F401  (connect the login signal)
+
+
+class EkosystemAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with a default site that asks for the second factor."""
+
+    default = False  # named in INSTALLED_APPS; EkosystemConfig stays this module's default
+    default_site = "ekosystem.admin_site.EkosystemAdminSite"

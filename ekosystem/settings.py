@@ -45,7 +45,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin's default site asks for the second factor too (ekosystem/admin_site.py).
+    "ekosystem.apps.EkosystemAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ekosystem",
     "agreements",
     "assessments",
@@ -74,7 +78,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when the session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "ekosystem.sessions.SlidingSessionMiddleware",
+    # Keeps a signed-in user who has not passed the second factor on the code step (or the
+    # setup page); after the sliding session, so that a session in use stays alive meanwhile.
+    "ekosystem.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -195,6 +204,12 @@ AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
 # Security events (ekosystem.security_log) are kept this long, then deleted (README, "Security").
 SECURITY_EVENT_RETENTION_DAYS = envint("SECURITY_EVENT_RETENTION_DAYS", 365)
+
+# Second factor (ekosystem/second_factor.py): the name authenticator apps show for the account,
+# and how long a password (and code) entered counts as "just now" for e-mail and second-factor
+# changes (ekosystem/reauth.py).
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ekosystem Norrbotten")
+REAUTH_MAX_AGE = timedelta(minutes=envint("REAUTH_MINUTES", 10))
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long

@@ -5,6 +5,7 @@ regional development committee (board member), rita is a peer reviewer, and anon
 """
 
 import pytest
+from django.test.client import ClientMixin
 
 from ekosystem.choices import Role
 from tests.factories import EcosystemFactory, UserFactory
@@ -17,6 +18,33 @@ def _fast_tests(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(request, monkeypatch):
+    """client.force_login stands for a finished login: for users who must have a second factor
+    that includes the code step, so it gives them an app and marks the session verified.
+
+    The enforcement stays on: a real login (client.post to the login page) still stops at the
+    code step, and a test that asks for `unverified_logins` gets plain force_login sessions.
+    """
+    if "unverified_logins" in request.fixturenames:
+        return
+    from tests.otp import verify_client_session
+
+    force_login = ClientMixin.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        if user.requires_second_factor:
+            verify_client_session(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_verified)
+
+
+@pytest.fixture
+def unverified_logins():
+    """client.force_login leaves the session short of the second factor (see above)."""
 
 
 @pytest.fixture
