@@ -103,6 +103,22 @@ MATRIX = {
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
     # Logging out takes a POST (a link cannot log anybody out).
     "logout": (None, dict.fromkeys(PERSONAS, 405)),
+    # The account and second factor (tests/ekosystem/test_second_factor.py, test_account.py).
+    # Signed-in personas here have passed the code step (tests/conftest.py), so it sends them on.
+    "account": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "email_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "reauth": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "otp_verify": (None, dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=302)),
+    "otp_manage": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    # Officers and board members already have an app: setup sends them to manage it.
+    "otp_setup": (None, dict(anon=LOGIN, alice=200, bob=200, olga=302, nils=302, rita=200)),
+    # Codes are shown once, right after they were made; otherwise back to the manage page.
+    "otp_recovery_codes": (
+        None,
+        dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=302),
+    ),
+    "otp_replace": (None, dict.fromkeys(PERSONAS, 405)),
+    "otp_disable": (None, dict.fromkeys(PERSONAS, 405)),
     "password_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
     "password_change_done": (
         None,
