@@ -81,7 +81,7 @@ def recovery_codes_left(user) -> int:
 def secret_for(device: TOTPDevice) -> Secret:
     url = device.config_url
     qr = segno.make(url, error="m")
-    svg = qr.svg_inline(scale=5, border=2, title=str(_("QR-kod för autentiseringsappen")))
+    svg = qr.svg_inline(scale=4, border=2, title=str(_("QR-kod för autentiseringsappen")))
     # An image with a name for screen readers; the secret is also shown as text beside it.
     svg = svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-title" ', 1).replace(
         "<title>", '<title id="qr-title">', 1

@@ -137,7 +137,7 @@ def log_in(page, live_server, email: str, password: str = PASSWORD) -> None:
         alerts = page.locator(".alert, .invalid-feedback").all_inner_texts()
         raise AssertionError(f"Login as {email} failed; the page says: {alerts}")
     if "/account/code/" in page.url:
-        page.get_by_label("Kod", exact=True).fill(code_for(app_for(user)))
+        page.locator("input[name=code]").fill(code_for(app_for(user)))
         with page.expect_navigation():
             page.get_by_role("button", name="Fortsätt", exact=True).click()
         if "/account/code/" in page.url:
