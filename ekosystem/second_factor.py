@@ -14,7 +14,6 @@ import segno
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -198,11 +197,3 @@ def remove(*, user, request=None, by=None) -> None:
     StaticDevice.objects.filter(user=user).delete()
     detail = f"reset by {by.email}" if by is not None and by != user else "turned off"
     security_log.record(security_log.Kind.OTP_RESET, request=request, user=user, detail=detail)
-
-
-def recovery_left_message(count: int) -> str:
-    return ngettext(
-        "Du har %(count)d oanvänd reservkod kvar.",
-        "Du har %(count)d oanvända reservkoder kvar.",
-        count,
-    ) % {"count": count}

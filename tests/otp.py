@@ -2,6 +2,7 @@
 
 import time
 
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -36,3 +37,9 @@ def verify_client_session(client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = app_for(user).persistent_id
     session.save()
+
+
+def pass_code_step(client, user) -> None:
+    """Answer the code step after the password step of a real login."""
+    response = client.post(reverse("otp_verify"), {"code": code_for(app_for(user))})
+    assert response.status_code == 302, response.content.decode()[:500]

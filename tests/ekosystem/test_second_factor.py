@@ -260,3 +260,12 @@ def test_the_admin_does_not_list_the_device_secrets(client, admin_user):
     client.force_login(admin_user)
     page = client.get("/admin/").content.decode()
     assert "otp_totp" not in page and "otp_static" not in page
+
+
+def test_the_code_step_speaks_english_to_those_who_chose_it(client, olga):
+    app_for(olga)
+    client.post(reverse("set_language"), {"language": "en"})
+    _password_step(client, olga)
+    page = client.get(reverse("otp_verify")).text
+    assert "Type the code from the app" in page
+    assert "I do not have my phone – use a recovery code" in page
