@@ -4,9 +4,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from ekosystem import outbox, personal_data
+from ekosystem import outbox, personal_data, second_factor
 from ekosystem.models import (
     BoardMember,
     Ecosystem,
@@ -20,6 +22,12 @@ from ekosystem.privacy_views import json_download
 admin.site.site_header = _("Ekosystem – administration")
 admin.site.site_title = _("Ekosystem")
 admin.site.index_title = _("Administration")
+
+# django-otp's own device pages would show every user's secret key and recovery codes to any
+# administrator; a user's second factor is reset with the action on the user list instead.
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
 
 
 @admin.register(User)
@@ -47,7 +55,7 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
-    actions = ["export_personal_data", "pseudonymise"]
+    actions = ["reset_second_factor", "export_personal_data", "pseudonymise"]
 
     @admin.action(description=_("Hämta personens personuppgifter (JSON)"), permissions=["view"])
     def export_personal_data(self, request, queryset):
@@ -111,6 +119,19 @@ class UserAdmin(DjangoUserAdmin):
         if done:
             message += " " + gettext("Ändrat eller borttaget: %(done)s.") % {"done": done}
         return message
+
+    @admin.action(description=_("Återställ tvåstegsverifieringen (ny app och nya reservkoder)"))
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor.remove(user=user, request=request, by=request.user)
+        self.message_user(
+            request,
+            _(
+                "Tvåstegsverifieringen är återställd för %(count)d användare. De som måste ha den "
+                "ställer in en ny app nästa gång de loggar in."
+            )
+            % {"count": len(queryset)},
+        )
 
 
 class BoardMemberInline(admin.TabularInline):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +11,15 @@ class EkosystemConfig(AppConfig):
     def ready(self):
         from ekosystem import (  # noqa: F401  (connect their signals, register a system check)
             personal_data,
+            reauth,
             resume,
             security_signals,
             sessions,
         )
+
+
+class EkosystemAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with a default site that asks for the second factor."""
+
+    default = False  # named in INSTALLED_APPS; EkosystemConfig stays this module's default
+    default_site = "ekosystem.admin_site.EkosystemAdminSite"

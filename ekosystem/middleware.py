@@ -1,5 +1,11 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+
+from ekosystem import second_factor
 
 
 class ChosenLanguageMiddleware:
@@ -47,3 +53,33 @@ class NoStoreWhenSignedInMiddleware:
 
 def _is_static(path: str) -> bool:
     return path.startswith("/" + settings.STATIC_URL.lstrip("/"))
+
+
+class SecondFactorMiddleware:
+    """A signed-in session that has not passed the second factor reaches only the code step (or,
+    for a user who must have a second factor but has none, the setup page) and the few pages
+    anyone may need on the way: logging out, the language switch, the session keep-alive, the
+    accessibility statement and static files.
+
+    Runs after django-otp's OTPMiddleware, which sets `request.user.is_verified()`.
+    """
+
+    OPEN_TO_ALL = ("logout", "keepalive", "accessibility_statement", "set_language")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not user.is_verified():
+            step = second_factor.pending_step(user)
+            if step is not None and not self._open(request.path, step):
+                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _open(self, path: str, step: str) -> bool:
+        if _is_static(path):
+            return True
+        # Setting up may first ask for the password again (ekosystem/reauth.py).
+        extra = ("reauth",) if step == second_factor.SETUP else ()
+        return path in {reverse(name) for name in (step, *extra, *self.OPEN_TO_ALL)}

@@ -105,6 +105,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_reviewer(self):
         return self.role == Role.REVIEWER
 
+    @property
+    def requires_second_factor(self):
+        """Who must sign in with a code as well: everyone who decides or administers.
+
+        Leaders and reviewers may turn it on themselves (ekosystem/second_factor.py).
+        """
+        return self.is_officer or self.is_board_member or self.is_staff or self.is_superuser
+
 
 class Specialisation(models.Model):
     """A smart-specialisation area of the regional strategy; rank 1 weighs most."""

@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from ekosystem import security_log
 from ekosystem.models import Ecosystem
 
 EDIT_CONFLICT_MESSAGE = _(
@@ -54,3 +55,14 @@ def recompute_cluster_criteria() -> int:
             Ecosystem.objects.filter(pk=ecosystem.pk).update(cluster_criteria_met=count)
             changed += 1
     return changed
+
+
+@transaction.atomic
+def change_email(*, request, user, email: str) -> None:
+    """Change the address the user signs in with and receives mail at; records EMAIL_CHANGED."""
+    old = user.email
+    user.email = email
+    user.save(update_fields=["email"])
+    security_log.record(
+        security_log.Kind.EMAIL_CHANGED, request=request, user=user, detail=f"{old} -> {email}"
+    )

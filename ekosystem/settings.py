@@ -45,7 +45,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin's default site asks for the second factor too (ekosystem/admin_site.py).
+    "ekosystem.apps.EkosystemAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ekosystem",
     "agreements",
     "assessments",
@@ -75,10 +79,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ekosystem.middleware.NoStoreWhenSignedInMiddleware",
+    # Marks request.user verified when the session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "ekosystem.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages: a session ended for its age says so on the login page.
     "ekosystem.sessions.AbsoluteSessionLimitMiddleware",
+    # Keeps a signed-in user who has not passed the second factor on the code step (or the
+    # setup page); after the sliding session, so that a session in use stays alive meanwhile,
+    # and after the age limit, so that an expired login is ended rather than asked for a code.
+    "ekosystem.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it reads the outcome of the authentication above.
@@ -221,6 +231,12 @@ DATA_PROTECTION_CONTACT_EMAIL = os.environ.get(
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT_MINUTES", 120) * 60
 # Throttles (ekosystem.throttle) count in the default cache: Redis when REDIS_URL is set, else
 # per-process memory, which is enough for one gunicorn worker; several workers need Redis.
+
+# Second factor (ekosystem/second_factor.py): the name authenticator apps show for the account,
+# and how long a password (and code) entered counts as "just now" for e-mail and second-factor
+# changes (ekosystem/reauth.py).
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ekosystem Norrbotten")
+REAUTH_MAX_AGE = timedelta(minutes=envint("REAUTH_MINUTES", 10))
 
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 2)
 # ekosystem.sessions extends the session while it is used: it runs out after this long

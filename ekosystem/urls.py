@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ekosystem import password_views, privacy_views, views
+from ekosystem import account_views, password_views, privacy_views, views
 from ekosystem.forms import LoginForm
 
 auth_patterns = [
@@ -14,6 +14,19 @@ auth_patterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("code/", account_views.otp_verify, name="otp_verify"),
+    path("confirm/", account_views.reauth_view, name="reauth"),
+    path("", account_views.account, name="account"),
+    path("email/", account_views.email_change, name="email_change"),
+    path("two-factor/", account_views.otp_manage, name="otp_manage"),
+    path("two-factor/setup/", account_views.otp_setup, name="otp_setup"),
+    path(
+        "two-factor/recovery-codes/",
+        account_views.otp_recovery_codes,
+        name="otp_recovery_codes",
+    ),
+    path("two-factor/replace/", account_views.otp_replace, name="otp_replace"),
+    path("two-factor/turn-off/", account_views.otp_disable, name="otp_disable"),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("personuppgifter/", privacy_views.personal_data_page, name="personal_data"),
     path(

@@ -7,6 +7,7 @@ regional development committee (board member), rita is a peer reviewer, and anon
 import uuid
 
 import pytest
+from django.test.client import ClientMixin
 
 from ekosystem.choices import Role
 from tests.factories import EcosystemFactory, UserFactory
@@ -31,6 +32,34 @@ def _own_cache_keys(settings, request):
     default = dict(live_settings.CACHES["default"])
     default["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {**live_settings.CACHES, "default": default}
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(request, monkeypatch):
+    """client.force_login stands for a finished login: for users who must have (or have) a second
+    factor that includes the code step, so it gives them an app and marks the session verified.
+
+    The enforcement stays on: a real login (client.post to the login page) still stops at the
+    code step, and a test that asks for `unverified_logins` gets plain force_login sessions.
+    """
+    if "unverified_logins" in request.fixturenames:
+        return
+    from ekosystem.second_factor import has_second_factor
+    from tests.otp import verify_client_session
+
+    force_login = ClientMixin.force_login
+
+    def force_login_verified(self, user, backend=None):
+        force_login(self, user, backend)
+        if user.requires_second_factor or has_second_factor(user):
+            verify_client_session(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_verified)
+
+
+@pytest.fixture
+def unverified_logins():
+    """client.force_login leaves the session short of the second factor (see above)."""
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from assessments import services as assessment_services
 from assessments.models import Attachment
 from tests.assessments.fixtures import answer_all_required, question
 from tests.factories import UserFactory
+from tests.otp import app_for
 
 PERSONAS = ("anon", "alice", "bob", "olga", "nils", "rita")
 LOGIN = "to login"  # a 302 to the login page
@@ -118,6 +119,22 @@ MATRIX = {
     "login": (None, dict(anon=200, alice=302, bob=302, olga=302, nils=302, rita=302)),
     # Logging out takes a POST (a link cannot log anybody out).
     "logout": (None, dict.fromkeys(PERSONAS, 405)),
+    # The account and second factor (tests/ekosystem/test_second_factor.py, test_account.py).
+    # Signed-in personas here have passed the code step (tests/conftest.py), so it sends them on.
+    "account": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "email_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "reauth": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    "otp_verify": (None, dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=302)),
+    "otp_manage": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
+    # Officers and board members already have an app: setup sends them to manage it.
+    "otp_setup": (None, dict(anon=LOGIN, alice=200, bob=200, olga=302, nils=302, rita=200)),
+    # Codes are shown once, right after they were made; otherwise back to the manage page.
+    "otp_recovery_codes": (
+        None,
+        dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=302),
+    ),
+    "otp_replace": (None, dict.fromkeys(PERSONAS, 405)),
+    "otp_disable": (None, dict.fromkeys(PERSONAS, 405)),
     "password_change": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
     "password_change_done": (
         None,
@@ -484,6 +501,51 @@ POST_MATRIX = {
     # Extends the session (not stored in a table of its own).
     "keepalive": Post(None, dict(anon=401, **dict.fromkeys(SIGNED_IN, 200))),
     "accessibility_statement": READ_ONLY(None),
+    # The account pages act on the signed-in person only: no address names another user, so
+    # the matrix shows that each persona reaches just their own (tests/ekosystem/test_account.py
+    # and test_second_factor.py test what each does).
+    "account": READ_ONLY(None),
+    "email_change": Post(
+        None,
+        dict(anon=LOGIN, **dict.fromkeys(SIGNED_IN, 302)),
+        {"email": "ny.adress@example.se"},
+        writes=SIGNED_IN,
+    ),
+    # Verified (olga, nils) or without a second factor (the others): sent on, nothing checked.
+    "otp_verify": Post(None, dict(anon=LOGIN, **dict.fromkeys(SIGNED_IN, 302)), {"code": "1"}),
+    "otp_manage": READ_ONLY(None),
+    # With an app already (olga, nils): sent to the manage page. Without: a wrong code is refused
+    # by the field; the not yet confirmed app the page shows is stored on the first visit.
+    "otp_setup": Post(
+        None,
+        dict(anon=LOGIN, alice=400, bob=400, olga=302, nils=302, rita=400),
+        {"code": "000000"},
+        writes=("alice", "bob", "rita"),
+    ),
+    # New recovery codes for those with an app; the others are sent to set one up first.
+    "otp_recovery_codes": Post(
+        None, dict(anon=LOGIN, **dict.fromkeys(SIGNED_IN, 302)), writes=("olga", "nils")
+    ),
+    # A wrong current code is refused (and counted by the app's throttle: olga, nils).
+    "otp_replace": Post(
+        None,
+        dict(anon=LOGIN, **dict.fromkeys(SIGNED_IN, 400)),
+        {"code": "000000"},
+        writes=("olga", "nils"),
+    ),
+    # Required for officers and board members; alice (who chose an app) may turn hers off.
+    "otp_disable": Post(
+        None,
+        dict(anon=LOGIN, alice=302, bob=302, olga=403, nils=403, rita=302),
+        writes=("alice",),
+        setup=lambda request: app_for(request.getfixturevalue("alice")),
+    ),
+    # The password alone: enough for those without an app; olga and nils are asked for the code.
+    "reauth": Post(
+        None,
+        dict(anon=LOGIN, alice=302, bob=302, olga=400, nils=400, rita=302),
+        {"password": PASSWORD},
+    ),
     # The person's own copy: a download, recorded only in the security log (left out of the
     # snapshot), so no persona changes a table.
     "personal_data": READ_ONLY(None),

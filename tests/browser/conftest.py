@@ -113,8 +113,41 @@ def screenshot():
     return save_screenshot
 
 
+def prepare_second_factor(email: str) -> None:
+    """Give a user who must have a second factor an app (unless they have one), ready for a code
+    now: another login in the same 30 seconds may reuse the current code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ekosystem.models import User
+    from tests.otp import app_for
+
+    user = User.objects.filter(email=email).first()
+    if user is not None and user.requires_second_factor:
+        TOTPDevice.objects.filter(pk=app_for(user).pk).update(last_t=-1)
+
+
+def answer_code_step(page, email: str) -> None:
+    """If the login stopped at the code step, type the code the user's app shows now."""
+    from ekosystem.models import User
+    from tests.otp import app_for, code_for
+
+    if "/account/code/" not in page.url:
+        return
+    page.locator("input[name=code]").fill(code_for(app_for(User.objects.get(email=email))))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fortsätt", exact=True).click()
+    if "/account/code/" in page.url:
+        alerts = page.locator(".invalid-feedback").all_inner_texts()
+        raise AssertionError(f"Code step for {email} failed; the page says: {alerts}")
+
+
 def log_in(page, live_server, email: str, password: str = PASSWORD) -> None:
-    """Sign in through the real login form and wait for the page it leads to."""
+    """Sign in through the real login form and wait for the page it leads to.
+
+    Users who must have a second factor are given an authenticator app first (unless they have
+    one), and the code step is answered with the code it shows now.
+    """
+    prepare_second_factor(email)
     page.goto(f"{live_server.url}/account/login/")
     page.locator("input[name='username']").fill(email)
     page.locator("input[name='password']").fill(password)
@@ -123,6 +156,7 @@ def log_in(page, live_server, email: str, password: str = PASSWORD) -> None:
     if "/account/login/" in page.url:
         alerts = page.locator(".alert, .invalid-feedback").all_inner_texts()
         raise AssertionError(f"Login as {email} failed; the page says: {alerts}")
+    answer_code_step(page, email)
 
 
 @pytest.fixture

@@ -41,6 +41,10 @@ def _officer_pages(world):
         reverse("submission_history", args=[submission.pk]),
         reverse("password_change"),
         reverse("personal_data"),
+        reverse("account"),
+        reverse("email_change"),
+        reverse("otp_manage"),
+        reverse("reauth"),
         reverse("admin:index"),
     ]
 
@@ -85,6 +89,8 @@ def test_every_leader_page_passes_axe(page, live_server, login, axe, alice, worl
         reverse("agreement_rules"),
         reverse("accessibility_statement"),
         reverse("personal_data"),
+        reverse("account"),
+        reverse("otp_setup"),
     ):
         page.goto(f"{live_server.url}{path}")
         expect(page.locator("h1")).to_be_visible()

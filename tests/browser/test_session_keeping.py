@@ -8,6 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.assessments.fixtures import question
+from tests.browser.conftest import answer_code_step, prepare_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
@@ -37,9 +38,12 @@ def _type_until_expiry(page, live_server, login, settings, user, ecosystem):
 
 
 def _log_in_on_the_page(page, email):
+    prepare_second_factor(email)
     page.locator("input[name='username']").fill(email)
     page.locator("input[name='password']").fill("rätt-lösenord-123")
-    page.get_by_role("button", name="Logga in", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in", exact=True).click()
+    answer_code_step(page, email)
 
 
 def test_text_typed_before_the_session_ran_out_is_back_after_logging_in_again(

@@ -293,3 +293,29 @@ def test_each_demo_ecosystem_has_its_own_leader_login(demo, rf, settings):
         assert leader.email == ecosystem.leader_email
         request = rf.post("/account/login/")
         assert authenticate(request=request, username=leader.email, password=DEMO_PASSWORD)
+
+
+def test_demo_logins_that_need_a_second_factor_get_the_printed_app_secret():
+    from base64 import b32encode
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ekosystem.management.commands.load_demo_data import DEMO_TOTP_KEY
+
+    output = load_demo_data()
+    secret = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+    assert secret[:4] + " " + secret[4:8] in output
+    for email, role in DEMO_LOGINS.items():
+        devices = TOTPDevice.objects.filter(user__email=email, confirmed=True)
+        if role in (Role.OFFICER, Role.BOARD, Role.ADMIN):
+            assert [device.key for device in devices] == [DEMO_TOTP_KEY], email
+        else:
+            assert not devices.exists(), email
+
+    # A rerun puts the printed secret back, unthrottled.
+    TOTPDevice.objects.filter(user__email="namnd@example.se").update(
+        key="00" * 20, throttling_failure_count=3
+    )
+    load_demo_data()
+    device = TOTPDevice.objects.get(user__email="namnd@example.se")
+    assert (device.key, device.throttling_failure_count) == (DEMO_TOTP_KEY, 0)

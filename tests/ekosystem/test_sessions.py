@@ -3,6 +3,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from ekosystem import resume, sessions
+from tests.otp import verify_client_session
 
 
 def _expiry(client):
@@ -51,7 +52,12 @@ def clock(monkeypatch):
 
 
 def _log_in(client, user):
-    return client.post(reverse("login"), {"username": user.email, "password": "rätt-lösenord-123"})
+    response = client.post(
+        reverse("login"), {"username": user.email, "password": "rätt-lösenord-123"}
+    )
+    # olga is an officer: her login goes on through the code step, which is not tested here.
+    verify_client_session(client, user)
+    return response
 
 
 def _busy_until(client, clock, seconds):

@@ -9,15 +9,18 @@ All names of ecosystems, firms and people are invented. Organisation numbers are
 given a wrong check digit, so none of them can belong to a real organisation.
 """
 
+from base64 import b32encode
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agreements import demo as agreements_demo
 from assessments import demo as assessments_demo
+from ekosystem import second_factor
 from ekosystem.choices import (
     ExcellenceLabel,
     Gap,
@@ -31,6 +34,9 @@ from ekosystem.choices import (
 from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
 
 DEMO_PASSWORD = "ekosystem-demo"
+# The authenticator-app secret of every demo login that must have a second factor (officer,
+# board member, administrator): as public as the demo password, printed by the command.
+DEMO_TOTP_KEY = b"ekosystem-demo-2fa!!".hex()
 
 # The region's smart-specialisation areas in priority order (rank 1 weighs most).
 SPECIALISATIONS = [
@@ -423,6 +429,7 @@ class Command(BaseCommand):
             if "leads" in spec:
                 users[spec["email"]].ecosystems.set([ecosystems[spec["leads"]]])
         leaders = self._load_leaders(ecosystems, users)
+        self._load_second_factors(users)
         agreements_demo.load(
             ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems},
             officer=officer,
@@ -465,6 +472,26 @@ class Command(BaseCommand):
             user.save()
             users[user.email] = user
         return users
+
+    def _load_second_factors(self, users):
+        """Demo logins that must have a second factor get an app with the printed secret; put
+        back on every run (unthrottled, no code used yet) so that the printed secret works."""
+        for user in users.values():
+            if not user.requires_second_factor:
+                continue
+            TOTPDevice.objects.filter(user=user).exclude(key=DEMO_TOTP_KEY).delete()
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                key=DEMO_TOTP_KEY,
+                defaults={
+                    "name": second_factor.TOTP_DEVICE_NAME,
+                    "confirmed": True,
+                    "last_t": -1,
+                    "drift": 0,
+                    "throttling_failure_count": 0,
+                    "throttling_failure_timestamp": None,
+                },
+            )
 
     def _load_leaders(self, ecosystems, users):
         """Every demo ecosystem's leader (its leader_email) as a leader login, so that each
@@ -527,4 +554,19 @@ class Command(BaseCommand):
             write(f"  {email:<{width}}  {Role(user.role).label!s:<18}  {DEMO_PASSWORD}")
         write("")
         write("Every other ecosystem's leader signs in with the leader e-mail on its page.")
+        required = [email for email, user in users.items() if user.requires_second_factor]
+        secret = b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+        write("")
+        write(
+            f"Second factor: {', '.join(required)} also type a six-digit code after the password."
+        )
+        write("In an authenticator app (Microsoft Authenticator, Google Authenticator, FreeOTP)")
+        write("add an account by entering this key (time-based, 6 digits, 30 seconds):")
+        write(f"  {' '.join(secret[i : i + 4] for i in range(0, len(secret), 4))}")
+        write("or, without a phone, print the current code with:")
+        write(
+            '  .venv/bin/python -c "from django_otp.oath import totp; '
+            f"print('%06d' % totp(bytes.fromhex('{DEMO_TOTP_KEY}')))\""
+        )
+        write("")
         write(f"Sign in at {settings.SITE_URL}/")
