@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from ekosystem.resume import owner_key
 from tests.assessments.fixtures import question
+from tests.browser.conftest import answer_code_step, prepare_second_factor
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("transactional_db")]
 
@@ -62,9 +63,13 @@ def _type_then_run_past_the_limit(page, live_server, login, settings, alice, eco
 
 
 def _log_in_on_the_page(page, email):
+    """On the login page the expiry led to (log_in would open a fresh one)."""
+    prepare_second_factor(email)
     page.locator("input[name='username']").fill(email)
     page.locator("input[name='password']").fill("rätt-lösenord-123")
-    page.get_by_role("button", name="Logga in", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in", exact=True).click()
+    answer_code_step(page, email)
 
 
 def test_text_typed_when_the_login_ran_out_is_back_after_logging_in_again(
