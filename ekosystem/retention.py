@@ -50,6 +50,17 @@ def purge_sign_in_records(now=None) -> int:
     )
 
 
+def purge_expired_sessions(now=None) -> int:
+    """Delete sessions past their expiry: Django never does it by itself, and an ended session may
+    still hold a form kept across its expiry (ekosystem.resume) or a pending second-factor step.
+    """
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return 0  # cache and cookie sessions expire on their own
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.filter(expire_date__lt=now or timezone.now()).delete()[0]
+
+
 def purge_expired(now=None) -> dict[str, int]:
     """Every sweep, run once; returns how many rows each deleted."""
     now = now or timezone.now()
@@ -58,4 +69,5 @@ def purge_expired(now=None) -> dict[str, int]:
         "outbox_messages": purge_outbox(now),
         "form_tokens": purge_form_tokens(now),
         "sign_in_records": purge_sign_in_records(now),
+        "sessions": purge_expired_sessions(now),
     }

@@ -1,6 +1,6 @@
 """The security event log: every module that sees a security event records it here.
 
-`record` is the one way in; the client address comes from ipware (ekosystem.client_ip), so it is
+`record` is the one way in; the client address comes from ekosystem.client_ip, so it is
 the real client's behind the TLS proxy, the same address django-axes throttles.
 """
 

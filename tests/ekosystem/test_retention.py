@@ -92,6 +92,7 @@ def test_the_nightly_task_sweeps_events_mail_and_tokens(db, monkeypatch):
         "outbox_messages": 1,
         "form_tokens": 1,
         "sign_in_records": 0,
+        "sessions": 0,
     }
     assert SecurityEvent.objects.count() == 1
 
@@ -117,3 +118,19 @@ def test_the_login_guards_records_go_with_the_security_events(db, days, kept):
     AccessLog.objects.filter(pk=log.pk).update(attempt_time=NOW - timedelta(days=days))
     retention.purge_sign_in_records(NOW)
     assert AccessLog.objects.exists() is kept
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "kept"),
+    [(timedelta(seconds=-1), False), (timedelta(0), True), (timedelta(hours=1), True)],
+)
+def test_sessions_past_their_expiry_are_deleted_with_what_they_kept(db, expires_in, kept):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    store = SessionStore()
+    store["resume_post"] = {"text": "kept across the expiry"}
+    store.create()
+    Session.objects.filter(session_key=store.session_key).update(expire_date=NOW + expires_in)
+    assert retention.purge_expired_sessions(now=NOW) == (0 if kept else 1)
+    assert Session.objects.filter(session_key=store.session_key).exists() is kept
