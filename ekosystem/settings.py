@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ekosystem",
     "agreements",
     "assessments",
+    "prioritisation",
 ]
 
 MIDDLEWARE = [

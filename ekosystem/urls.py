@@ -72,6 +72,7 @@ urlpatterns = [
     path("ecosystems/<int:pk>/history/", views.ecosystem_history, name="ecosystem_history"),
     path("agreements/", include("agreements.urls")),
     path("assessments/", include("assessments.urls")),
+    path("prioritering/", include("prioritisation.urls")),
     path("calendar/", include("agreements.calendar_urls")),
     path("account/", include(auth_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrioritisationConfig(AppConfig):
+    """Scoring, ranking and eligibility for the financing ladder (strategy Bilaga 3 §2.2–2.3).
+
+    Reads assessments/ and agreements/; nothing below imports it.
+    """
+
+    name = "prioritisation"
+    verbose_name = _("Prioritering")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Models by concept: each module below adds its own; this package re-exports them."""
