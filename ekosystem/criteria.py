@@ -16,6 +16,8 @@ from ekosystem.choices import ExcellenceLabel, Sector
 MIN_TURNOVER_SEK = 1_000_000
 MIN_STAFF_FTE = Decimal("1")
 MIN_OWN_MEMBERS = 30
+# The strategy asks the leader to spend at least half a full-time position on the ecosystem.
+MIN_LEADER_TIME_SHARE = 50
 REQUIRED_SECTORS = (Sector.BUSINESS, Sector.ACADEMIA, Sector.PUBLIC)
 
 

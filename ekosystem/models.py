@@ -17,7 +17,7 @@ from ekosystem.choices import (
     Sector,
     SystemType,
 )
-from ekosystem.criteria import cluster_of_sweden_checklist
+from ekosystem.criteria import MIN_LEADER_TIME_SHARE, cluster_of_sweden_checklist
 
 # Roles that make a user an officer; a superuser is one whatever the role.
 OFFICER_ROLES = (Role.OFFICER, Role.ADMIN)
@@ -264,7 +264,7 @@ class Ecosystem(models.Model):
     def leader_time_share_sufficient(self):
         if self.leader_time_share is None:
             return None
-        return self.leader_time_share >= 50
+        return self.leader_time_share >= MIN_LEADER_TIME_SHARE
 
 
 class BoardMember(models.Model):
