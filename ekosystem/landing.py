@@ -1,7 +1,9 @@
-"""What an ecosystem's page says is due for it, from the apps above that know.
+"""What an ecosystem's page says is due for it, and where else to read about it, from the apps
+above that know.
 
 ekosystem knows no upper app: an app registers a provider here (in its AppConfig.ready()), a
-function (user, ecosystem) -> list of Notice, and the ecosystem page shows what they return.
+function (user, ecosystem) -> list of Notice (or of Link), and the ecosystem page shows what they
+return.
 """
 
 from collections.abc import Callable
@@ -35,3 +37,24 @@ def notices(user, ecosystem) -> list[Notice]:
     for provider in _providers:
         found.extend(provider(user, ecosystem))
     return sorted(found, key=lambda notice: (notice.due is None, notice.due or date.max))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page of an upper app about the ecosystem, e.g. its financing ladder."""
+
+    url: str
+    text: str
+
+
+_link_providers: list[Callable] = []
+
+
+def register_links(provider: Callable) -> None:
+    if provider not in _link_providers:
+        _link_providers.append(provider)
+
+
+def links(user, ecosystem) -> list[Link]:
+    """What the user may open about the ecosystem; each provider decides who sees its link."""
+    return [link for provider in _link_providers for link in provider(user, ecosystem)]

@@ -75,6 +75,7 @@ def ecosystem_detail(request, pk):
                 "-round__year", "-round__deadline", "questionnaire__code"
             ),
             "notices": landing.notices(request.user, ecosystem),
+            "links": landing.links(request.user, ecosystem),
         },
     )
 

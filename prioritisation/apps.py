@@ -11,3 +11,11 @@ class PrioritisationConfig(AppConfig):
     name = "prioritisation"
     verbose_name = _("Prioritering")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ekosystem import landing
+        from prioritisation import personal_data
+        from prioritisation.eligibility_views import ladder_links
+
+        landing.register_links(ladder_links)
+        personal_data.register_sources()

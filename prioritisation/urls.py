@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from prioritisation import eligibility_views
+
+urlpatterns = [
+    path(
+        "ekosystem/<int:pk>/stege/",
+        eligibility_views.ecosystem_ladder,
+        name="ecosystem_ladder",
+    ),
+]
