@@ -85,7 +85,9 @@ def _quality_facts(ecosystem_ids) -> dict[int, QualityFacts]:
         for statement in statements:
             if statement.section.questionnaire_id != submission.questionnaire_id:
                 continue
-            _label, values = criteria.setdefault(statement.parent_id, (statement.parent.text, []))
+            _label, values = criteria.setdefault(
+                statement.parent_id, (statement.parent.text.rstrip("."), [])
+            )
             values.append(ratings.get((submission.pk, statement.pk)))
         found[eco] = QualityFacts(
             submitted=True,
