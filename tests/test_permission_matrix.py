@@ -58,6 +58,11 @@ MATRIX = {
         "ecosystem_a",
         dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
     ),
+    # A leader reads their own ecosystem's financing ladder; officers record the reasons there.
+    "ecosystem_ladder": (
+        "ecosystem_a",
+        dict(anon=LOGIN, alice=200, bob=404, olga=200, nils=200, rita=404),
+    ),
     "agreement_list": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
     "agreement_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
     "agreement_rules": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=200)),
@@ -355,6 +360,13 @@ POST_MATRIX = {
         writes=("alice", "olga"),
     ),
     "ecosystem_history": READ_ONLY("ecosystem_a"),
+    # Officers record the reasons for operating finance; leaders and board members only read.
+    "ecosystem_ladder": Post(
+        "ecosystem_a",
+        dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404),
+        Form({"actor_system": "on", "actor_system_text": "Navet i rymdnoden."}),
+        writes=("olga",),
+    ),
     "agreement_list": READ_ONLY(None),
     "agreement_create": Post(
         None,
