@@ -196,7 +196,7 @@ def test_no_reason_recorded_blocks_operating_finance():
 
 def test_others_already_financing_enough_blocks_operating_finance_despite_every_reason():
     reasons = ReasonFacts(
-        chosen={reason: "Motivering." for reason in Reason},
+        chosen=dict.fromkeys(Reason, "Motivering."),
         others_finance_enough=True,
         others_finance_enough_text="Kommunerna täcker basen.",
     )
