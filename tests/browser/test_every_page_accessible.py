@@ -27,6 +27,7 @@ def _officer_pages(world):
         reverse("ecosystem_create"),
         reverse("ecosystem_update", args=[submission.ecosystem_id]),
         reverse("ecosystem_history", args=[submission.ecosystem_id]),
+        reverse("ecosystem_ladder", args=[submission.ecosystem_id]),
         reverse("agreement_create"),
         reverse("agreement_update", args=[agreement.pk]),
         reverse("agreement_notice", args=[agreement.pk]),
@@ -80,6 +81,7 @@ def test_every_leader_page_passes_axe(page, live_server, login, axe, alice, worl
     submission = world["submission"]
     for path in (
         reverse("ecosystem_list"),
+        reverse("ecosystem_ladder", args=[submission.ecosystem_id]),
         reverse("my_assessments"),
         reverse("submission_section", args=[submission.pk, 2]),
         reverse("submission_section", args=[submission.pk, 3]),
