@@ -128,3 +128,12 @@ def test_the_exception_shows_as_the_lacking_condition(client_for, olga, alice, e
 def test_ecosystem_page_links_to_the_ladder(client_for, alice, ecosystem_a):
     text = _text(client_for(alice).get(reverse("ecosystem_detail", args=[ecosystem_a.pk])))
     assert f'href="{_url(ecosystem_a)}"' in text
+
+
+def test_the_ladder_reads_in_english_too(client_for, olga, settings):
+    ecosystem = qualified(leader_time_share=40)
+    client = client_for(olga)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = _text(client.get(_url(ecosystem)))
+    assert "What is lacking for the next rung (Qualified for the strategy)" in text
+    assert "The leader&#x27;s time share is 40 %; the strategy requires at least 50 %." in text
