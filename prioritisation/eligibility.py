@@ -5,8 +5,8 @@ not, in plain Swedish. An ecosystem stands on the highest rung whose conditions,
 every rung below it, are all met; what it lacks for the next rung is that rung's unmet conditions.
 
 1. Qualified for the strategy (seed 000, "Ett kriterium för kvalificering till strategin ..."):
-   past the network phase (Bilaga 4: "Nätverksfasen finansieras inte"), board and leader have
-   taken part in the training, a development strategy (what, how, who), the leader's time share
+   past the network phase (Bilaga 4: "Nätverksfasen finansieras inte"), the leader and more
+   than half of the board (BOARD_TRAINED_MORE_THAN) have taken part in the training, a development strategy (what, how, who), the leader's time share
    at least MIN_LEADER_TIME_SHARE.
 2. Project financing (§2.3.1): "arbeta utifrån kvalitetskriterierna", read here as having handed
    in the Bilaga 3 self-assessment.
@@ -25,6 +25,7 @@ the facts, so the rules run the same for one ecosystem and for three hundred.
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -32,6 +33,11 @@ from django.utils.translation import gettext_lazy
 
 from ekosystem.choices import Phase
 from ekosystem.criteria import MIN_LEADER_TIME_SHARE
+
+BOARD_TRAINED_MORE_THAN = Fraction(1, 2)
+"""The share of board members who must have taken part in the training for "the board" to have
+taken part: more than half, a majority, as a board decides by majority. A product decision: the
+strategy says "styrelsen" without a share, and boards change members between trainings."""
 
 QUALITY_MIN_RATING = 3
 """The lowest self-rating (1–5) a general criterion's statement may have for the criteria to be
@@ -225,15 +231,22 @@ def board_training_condition(facts: EcosystemFacts) -> Condition:
     label = _("Styrelsen har deltagit i utbildningen")
     if facts.board_size == 0:
         return Condition("board_trained", label, False, _("Ingen styrelse är registrerad."))
-    met = facts.board_trained >= facts.board_size
+    met = Fraction(facts.board_trained, facts.board_size) > BOARD_TRAINED_MORE_THAN
     counts = {"trained": facts.board_trained, "total": facts.board_size}
     if met:
-        reason = _("Alla %(total)d ledamöter har deltagit i utbildningen.") % counts
+        reason = (
+            _(
+                "%(trained)d av %(total)d ledamöter har deltagit i utbildningen, mer än hälften "
+                "av styrelsen."
+            )
+            % counts
+        )
     else:
         reason = (
             _(
                 "%(trained)d av %(total)d ledamöter har deltagit i utbildningen; strategin gör "
-                "styrelsens utbildning till ett kriterium för att kvalificera sig."
+                "styrelsens utbildning till ett kriterium för att kvalificera sig, och mer än "
+                "hälften av ledamöterna behöver ha deltagit."
             )
             % counts
         )

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from ekosystem.choices import Phase
 from ekosystem.criteria import MIN_LEADER_TIME_SHARE
@@ -29,6 +30,14 @@ GOOD_QUALITY = QualityFacts(
 )
 IN_FORCE = AgreementFacts(in_force_from=date(2025, 1, 1), in_force_until=date(2027, 12, 31))
 ONE_REASON = ReasonFacts(chosen={Reason.ACTOR_SYSTEM: "Navet i rymdnoden."})
+
+
+@pytest.fixture(autouse=True)
+def _swedish():
+    """The reasons are asserted in Swedish, whatever an earlier test left activated."""
+    with translation.override("sv"):
+        yield
+
 
 # Every condition of every rung met.
 TOP = EcosystemFacts(
@@ -63,7 +72,7 @@ def test_every_condition_met_stands_on_operating_finance():
 QUALIFICATION = [
     (dict(phase=Phase.NETWORK), "phase"),
     (dict(phase=""), "phase"),
-    (dict(board_trained=4), "board_trained"),
+    (dict(board_trained=2), "board_trained"),
     (dict(board_size=0, board_trained=0), "board_trained"),
     (dict(leader_trained=False), "leader_trained"),
     (dict(strategy_goals=False), "strategy"),
@@ -110,6 +119,17 @@ def test_time_share_below_the_threshold_says_the_share_and_the_requirement():
 def test_network_phase_explains_that_the_strategy_does_not_finance_it():
     reason = _condition(replace(TOP, phase=Phase.NETWORK), RungCode.QUALIFIED, "phase").reason
     assert "nätverksfasen" in reason and "finansieras inte" in reason
+
+
+@pytest.mark.parametrize(
+    ("trained", "size", "met"),
+    [(0, 1, False), (1, 1, True), (2, 4, False), (3, 4, True), (2, 5, False), (3, 5, True)],
+)
+def test_more_than_half_of_the_board_trained_qualifies_and_exactly_half_does_not(
+    trained, size, met
+):
+    facts = replace(TOP, board_trained=trained, board_size=size)
+    assert _condition(facts, RungCode.QUALIFIED, "board_trained").met is met
 
 
 def test_board_training_counts_the_members_trained():
