@@ -6,8 +6,9 @@ every rung below it, are all met; what it lacks for the next rung is that rung's
 
 1. Qualified for the strategy (seed 000, "Ett kriterium för kvalificering till strategin ..."):
    past the network phase (Bilaga 4: "Nätverksfasen finansieras inte"), the leader and more
-   than half of the board (BOARD_TRAINED_MORE_THAN) have taken part in the training, a development strategy (what, how, who), the leader's time share
-   at least MIN_LEADER_TIME_SHARE.
+   than half of the board (BOARD_TRAINED_MORE_THAN) have taken part in the training, a
+   development strategy (what, how, who), the leader's time share at least
+   MIN_LEADER_TIME_SHARE.
 2. Project financing (§2.3.1): "arbeta utifrån kvalitetskriterierna", read here as having handed
    in the Bilaga 3 self-assessment.
 3. Cooperation agreement (§2.3.2): an agreement in force today, and the quality criteria met
