@@ -319,3 +319,17 @@ def test_demo_logins_that_need_a_second_factor_get_the_printed_app_secret():
     load_demo_data()
     device = TOTPDevice.objects.get(user__email="namnd@example.se")
     assert (device.key, device.throttling_failure_count) == (DEMO_TOTP_KEY, 0)
+
+
+def test_demo_ladder_shows_operating_finance_the_exception_and_a_missing_reason(demo):
+    from django.utils import timezone
+
+    from prioritisation.eligibility import RungCode
+    from prioritisation.eligibility_queries import ladders_for
+
+    ladders = ladders_for(Ecosystem.objects.all(), timezone.localdate())
+    by_name = {Ecosystem.objects.get(pk=pk).name: ladder for pk, ladder in ladders.items()}
+    assert by_name["Rymdnoden Norr"].current.code == RungCode.OPERATING
+    assert [c.code for c in by_name["Malmfältens mineralkluster"].lacking] == ["others_finance"]
+    assert [c.code for c in by_name["Datahallsnätverket Boden"].lacking] == ["reason"]
+    assert by_name["Fjällvärldens besöksnätverk"].current is None

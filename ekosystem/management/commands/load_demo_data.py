@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agreements import demo as agreements_demo
 from assessments import demo as assessments_demo
+from prioritisation import demo as prioritisation_demo
 from ekosystem import second_factor
 from ekosystem.choices import (
     ExcellenceLabel,
@@ -440,6 +441,9 @@ class Command(BaseCommand):
             officer=officer,
             leaders=leaders,
             today=timezone.localdate(),
+        )
+        prioritisation_demo.load(
+            ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems}, officer=officer
         )
         self._print_logins(users)
 
