@@ -20,7 +20,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agreements import demo as agreements_demo
 from assessments import demo as assessments_demo
-from prioritisation import demo as prioritisation_demo
 from ekosystem import second_factor
 from ekosystem.choices import (
     ExcellenceLabel,
@@ -33,6 +32,7 @@ from ekosystem.choices import (
     SystemType,
 )
 from ekosystem.models import BoardMember, Ecosystem, Specialisation, User
+from prioritisation import demo as prioritisation_demo
 
 DEMO_PASSWORD = "ekosystem-demo"
 # The authenticator-app secret of every demo login that must have a second factor (officer,
