@@ -416,11 +416,9 @@ def reason_condition(facts: EcosystemFacts) -> Condition:
             _("En handläggare har inte registrerat något av de fyra skälen."),
         )
     lines = [f"{reason.label}: {text}" if text else reason.label for reason, text in chosen]
+    sentences = " ".join(line if line.endswith((".", "!", "?")) else f"{line}." for line in lines)
     return Condition(
-        "reason",
-        label,
-        True,
-        _("Registrerade skäl: %(reasons)s") % {"reasons": " ".join(f"{line}." for line in lines)},
+        "reason", label, True, _("Registrerade skäl: %(reasons)s") % {"reasons": sentences}
     )
 
 

@@ -208,6 +208,15 @@ def test_each_of_the_four_reasons_alone_suffices_for_operating_finance(reason):
     assert reason.label in _condition(facts, RungCode.OPERATING, "reason").reason
 
 
+def test_recorded_reasons_read_as_sentences_in_the_sources_order():
+    chosen = {Reason.TARGET_GROUP: "Unga innovatörer.", Reason.ACTOR_SYSTEM: "Navet"}
+    reason = _condition(replace(TOP, reasons=ReasonFacts(chosen)), RungCode.OPERATING, "reason")
+    assert reason.reason == (
+        "Registrerade skäl: Aktören är avgörande för aktörssystemet: Navet. "
+        "Aktören är avgörande utifrån en specifik målgrupps behov: Unga innovatörer."
+    )
+
+
 def test_no_reason_recorded_blocks_operating_finance():
     result = ladder(replace(TOP, reasons=ReasonFacts()))
     assert result.current.code == RungCode.AGREEMENT
