@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from prioritisation.models import OperatingFinanceReasons
 from tests.prioritisation.factories import on_top, qualified, reasons
@@ -134,6 +135,8 @@ def test_the_ladder_reads_in_english_too(client_for, olga, settings):
     ecosystem = qualified(leader_time_share=40)
     client = client_for(olga)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    text = _text(client.get(_url(ecosystem)))
+    # The middleware leaves English active in this thread: restore Swedish for later tests.
+    with translation.override("sv"):
+        text = _text(client.get(_url(ecosystem)))
     assert "What is lacking for the next rung (Qualified for the strategy)" in text
     assert "The leader&#x27;s time share is 40 %; the strategy requires at least 50 %." in text
