@@ -11,3 +11,8 @@ class PrioritisationConfig(AppConfig):
     name = "prioritisation"
     verbose_name = _("Prioritering")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from prioritisation import personal_data, signals  # noqa: F401
+
+        personal_data.register_sources()
