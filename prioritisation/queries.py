@@ -133,7 +133,11 @@ def agreed_scores(round_, ecosystem_ids) -> dict:
 
 def agreed_total(perspectives, agreed: dict, computed: dict) -> Decimal | None:
     """The weighted total of the agreed scores and the computed (or overridden) values; a
-    scored perspective not yet agreed, or agreed as not assessed, is left out."""
+    scored perspective not yet agreed, or agreed as not assessed, is left out. Until the officers
+    have agreed on at least one scored perspective there is no total: the computed values alone
+    are not the officers' judgement."""
+    if not any(p.pk in agreed for p in perspectives if not p.is_computed):
+        return None
     items = []
     for p in perspectives:
         if p.is_computed:

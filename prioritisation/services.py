@@ -5,7 +5,7 @@ Each save checks the version the form was opened at; a save from an older versio
 """
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from prioritisation.framework import Kind, default_perspectives
@@ -46,19 +46,21 @@ def create_template(*, round_) -> ScoringTemplate:
     template, created = ScoringTemplate.objects.get_or_create(round=round_)
     if not created:
         return template
-    for order, default in enumerate(default_perspectives(), start=1):
+    # Stored in Swedish, as the strategy words them, whatever language the officer reads in.
+    with translation.override("sv"):
+        defaults = [(d, str(d.name), str(d.help_text), d.steps) for d in default_perspectives()]
+    for order, (default, name, help_text, steps) in enumerate(defaults, start=1):
         perspective = Perspective.objects.create(
             template=template,
             key=default.key,
-            name=str(default.name),
-            help_text=str(default.help_text),
+            name=name,
+            help_text=help_text,
             weight=default.weight,
             order=order,
             kind=default.kind,
         )
         ScaleStep.objects.bulk_create(
-            ScaleStep(perspective=perspective, value=value, label=label)
-            for value, label in default.steps
+            ScaleStep(perspective=perspective, value=value, label=label) for value, label in steps
         )
     return template
 

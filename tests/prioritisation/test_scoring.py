@@ -456,3 +456,44 @@ def test_overview_takes_the_same_number_of_queries_for_more_ecosystems(
     few = count()
     round_.ecosystems.add(*EcosystemFactory.create_batch(5))
     assert count() == few
+
+
+def test_there_is_no_total_until_a_scored_perspective_is_agreed(
+    round_, ecosystem_a, olga, template, client_for
+):
+    own = score(round_, ecosystem_a, olga, [2, 2, 2, 2], submit=True)
+    view = queries.sheet_view(olga, round_, ecosystem_a, template)
+    assert view.total is None  # the computed specialisation (0) alone is no total
+    page = client_for(olga).get(sheet_url(round_, ecosystem_a)).content.decode()
+    assert "ingen summa" in page
+    services.record_agreed_score(
+        round_=round_,
+        ecosystem=ecosystem_a,
+        perspective=scored(template)[0],
+        user=olga,
+        own_sheet=own,
+        value=3,
+        not_assessed=False,
+        reason="Överens.",
+        version=0,
+    )
+    # (1·3 + 1·0 for the specialisation) / 2; quality not assessed: left out.
+    assert queries.sheet_view(olga, round_, ecosystem_a, template).total == Decimal("1.50")
+
+
+def test_perspective_names_are_stored_in_swedish_whatever_the_language(ecosystem_a, olga):
+    from django.utils import translation
+
+    from assessments.models import Questionnaire as Q
+
+    with translation.override("en"):
+        round_ = assessment_services.open_round(
+            year=2027,
+            name="Omgång 2027",
+            deadline=__import__("datetime").date(2027, 12, 1),
+            questionnaires=[Q.objects.get(code="bilaga3", version=1)],
+            ecosystems=[ecosystem_a],
+            user=olga,
+        )
+    names = list(round_.scoring_template.perspectives.values_list("name", flat=True))
+    assert names[0] == "Förväntad roll i stödsystemet"
