@@ -42,7 +42,7 @@ class TemplateForm(forms.Form):
         self.perspectives = list(template.perspectives.all())
         for p in self.perspectives:
             self.fields[f"w-{p.pk}"] = GroupedDecimalField(
-                label=_("Vikt"),
+                label=_("Vikt för %(name)s") % {"name": p.name},
                 min_value=Decimal(0),
                 max_value=MAX_WEIGHT,
                 max_digits=5,
@@ -52,11 +52,14 @@ class TemplateForm(forms.Form):
             )
             for step in p.steps.all():
                 self.fields[f"l-{step.pk}"] = forms.CharField(
-                    label=_("Steg %(value)s") % {"value": step.value},
+                    label=_("Steg %(value)s för %(name)s") % {"value": step.value, "name": p.name},
                     max_length=100,
                     initial=step.label,
                     error_messages={"required": _("Ge steget ett namn.")},
                 )
+                self.fields[f"l-{step.pk}"].short_label = _("Steg %(value)s") % {
+                    "value": step.value
+                }
         self.fields["version"].initial = template.version
 
     def groups(self):

@@ -14,7 +14,15 @@ from tests.utils import run_python
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 # What makemessages reads: every app package, the templates and the catalogue itself.
-SOURCE_PARTS = ["manage.py", "ekosystem", "agreements", "assessments", "prioritisation", "templates", "locale"]
+SOURCE_PARTS = [
+    "manage.py",
+    "ekosystem",
+    "agreements",
+    "assessments",
+    "prioritisation",
+    "templates",
+    "locale",
+]
 
 
 def test_pages_are_swedish_by_default(client, db):
