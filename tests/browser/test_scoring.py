@@ -102,3 +102,31 @@ def test_scoring_pages_pass_axe_without_sideways_scroll(
     axe(page)
     assert page.evaluate(NO_SIDEWAYS_SCROLL)
     screenshot(page, f"scoring_template-error-{width}")
+
+
+def test_board_member_reads_the_agreed_scores_only(
+    page, live_server, login, axe, screenshot, round_, ecosystem_a, olga, nils
+):
+    from prioritisation import services
+    from tests.prioritisation.helpers import score
+
+    sheet = score(round_, ecosystem_a, olga, [3, 2, 1, 0], submit=True, comment="Olgas syn")
+    roll = _scored(round_)[0]
+    services.record_agreed_score(
+        round_=round_,
+        ecosystem=ecosystem_a,
+        perspective=roll,
+        user=olga,
+        own_sheet=sheet,
+        value=3,
+        not_assessed=False,
+        reason="Tydlig roll i stödsystemet.",
+        version=0,
+    )
+    login(page, live_server, nils.email)
+    page.goto(f"{live_server.url}{reverse('scoring_sheet', args=[round_.pk, ecosystem_a.pk])}")
+    expect(page.locator(f"[data-agreed='{roll.pk}']")).to_contain_text("Tydlig roll")
+    expect(page.locator("main")).not_to_contain_text("Olgas syn")
+    expect(page.locator("main form")).to_have_count(0)
+    axe(page)
+    screenshot(page, "scoring-sheet-board-1280")
