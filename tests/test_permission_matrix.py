@@ -151,6 +151,16 @@ MATRIX = {
     "password_reset_complete": (None, dict.fromkeys(PERSONAS, 200)),
     # Django's language switch: a GET changes nothing and redirects.
     "set_language": (None, dict.fromkeys(PERSONAS, 302)),
+    # Scoring (prioritisation/permissions.py): officers score, board members read, leaders and
+    # reviewers see nothing of it (their own ecosystem 403, any other 404).
+    "scoring_overview": ("scoring_round", FOLLOW_ROUNDS),
+    "scoring_template": ("scoring_round", FOLLOW_ROUNDS),
+    "scoring_sheet": (
+        "scoring_a",
+        dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=200, rita=404),
+    ),
+    "scoring_agree": ("scoring_a", dict.fromkeys(PERSONAS, 405)),
+    "scoring_override": ("scoring_a", dict.fromkeys(PERSONAS, 405)),
 }
 
 # Django's admin keeps its own staff-only rule, tested in test_admin_is_for_staff_only.
@@ -205,6 +215,13 @@ def _kwargs(kind, request):
             uploaded_by=request.getfixturevalue("alice"),
         )
         return {"pk": submission.pk, "attachment_pk": attachment.pk}
+    if kind == "scoring_round":
+        return {"round_pk": request.getfixturevalue("round_").pk}
+    if kind == "scoring_a":
+        return {
+            "round_pk": request.getfixturevalue("round_").pk,
+            "ecosystem_pk": request.getfixturevalue("ecosystem_a").pk,
+        }
     if kind == "calendar_token_a":
         return {"token": create_calendar_token(user=request.getfixturevalue("alice")).secret}
     if kind == "evaluation_report_a":
@@ -307,6 +324,7 @@ def READ_ONLY(kind):
 
 SIGNED_IN = ("alice", "bob", "olga", "nils", "rita")
 MANAGE_AGREEMENT_POST = dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404)
+SCORE_POST = dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404)
 REVIEW_SUBMISSION_POST = dict(anon=LOGIN, alice=403, bob=404, olga=302, nils=403, rita=404)
 PASSWORD = "rätt-lösenord-123"  # tests/factories.py UserFactory's default
 NEW_PASSWORD = "Ett helt nytt lösenord 2026"
@@ -327,6 +345,43 @@ def _autosave(request, kwargs):
 
 def _section_answer(request, kwargs):
     return {f"q-{question(request.getfixturevalue('submission_a'), 'b1-age').pk}": "14"}
+
+
+def _olga_hands_in_her_scores(request):
+    from tests.prioritisation.helpers import score
+
+    score(
+        request.getfixturevalue("round_"),
+        request.getfixturevalue("ecosystem_a"),
+        request.getfixturevalue("olga"),
+        [2, 2, 2, 2],
+        submit=True,
+    )
+
+
+def _first_perspective(request, *, computed):
+    template = request.getfixturevalue("round_").scoring_template
+    return next(p for p in template.perspectives.order_by("order") if p.is_computed == computed)
+
+
+def _agreed_score(request, kwargs):
+    p = _first_perspective(request, computed=False)
+    return {
+        "perspective": p.pk,
+        f"a{p.pk}-version": "0",
+        f"a{p.pk}-value": "2",
+        f"a{p.pk}-reason": "Överens efter samtal.",
+    }
+
+
+def _override(request, kwargs):
+    p = _first_perspective(request, computed=True)
+    return {
+        "perspective": p.pk,
+        f"o{p.pk}-version": "0",
+        f"o{p.pk}-value": "2,5",
+        f"o{p.pk}-reason": "Självskattningen är för låg.",
+    }
 
 
 def _ecosystem_a_pk(request, kwargs):
@@ -584,6 +639,24 @@ POST_MATRIX = {
         {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     ),
     "set_language": Post(None, dict.fromkeys(PERSONAS, 302), {"language": "en", "next": "/"}),
+    "scoring_overview": READ_ONLY("scoring_round"),
+    "scoring_template": Post(
+        "scoring_round",
+        dict(anon=LOGIN, alice=403, bob=403, olga=302, nils=403, rita=403),
+        Form({}),
+        ("olga",),
+    ),
+    # A draft with nothing chosen yet is still a save (it freezes the round's template).
+    "scoring_sheet": Post(
+        "scoring_a",
+        SCORE_POST,
+        {"version": "0", "action": "draft"},
+        ("olga",),
+    ),
+    "scoring_agree": Post(
+        "scoring_a", SCORE_POST, _agreed_score, ("olga",), setup=_olga_hands_in_her_scores
+    ),
+    "scoring_override": Post("scoring_a", SCORE_POST, _override, ("olga",)),
 }
 
 # Logs, not state: a refused request may well be logged (and sessions change with every request).

@@ -1,5 +1,23 @@
 """Models by concept: each module below adds its own; this package re-exports them."""
 
 from prioritisation.models.eligibility import OperatingFinanceReasons
+from prioritisation.models.scoring import (
+    AgreedScore,
+    ComputedOverride,
+    Perspective,
+    ScaleStep,
+    Score,
+    ScoreSheet,
+    ScoringTemplate,
+)
 
-__all__ = ["OperatingFinanceReasons"]
+__all__ = [
+    "AgreedScore",
+    "ComputedOverride",
+    "OperatingFinanceReasons",
+    "Perspective",
+    "ScaleStep",
+    "Score",
+    "ScoreSheet",
+    "ScoringTemplate",
+]
