@@ -5,8 +5,11 @@ function (user, ecosystem) -> list of Notice, and the ecosystem page shows what 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,114 @@ def notices(user, ecosystem) -> list[Notice]:
     for provider in _providers:
         found.extend(provider(user, ecosystem))
     return sorted(found, key=lambda notice: (notice.due is None, notice.due or date.max))
+
+
+# The officer's dashboard: what needs attention now, across every ecosystem. An upper app
+# registers a Section (in its AppConfig.ready()); the dashboard shows each section in `order`, its
+# items soonest (or longest overdue) first. A section's `items` does its selection in the
+# database, in a number of queries that does not grow with the number of ecosystems
+# (tests/ekosystem/test_dashboard.py holds every registered section to that).
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    """What needs doing, e.g. "Fjällklustret – sista dag för uppsägning"."""
+    url: str
+    """The page where the officer acts."""
+    day: date | None = None
+    """The date it is due by (in the past: overdue), or waiting since when `since` is set."""
+    since: bool = False
+    """`day` is when the wait began (e.g. submitted on), not a deadline."""
+    count: int = 1
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    order: int
+    items: Callable
+    """(user, today) -> list[Item]."""
+    full_list_url: Callable | None = None
+    """() -> the address of the full list (e.g. the agreement list, filtered)."""
+    full_list_text: str = ""
+    explanation: str = ""
+    """What the section selects, e.g. "Inom 90 dagar" (shown under its heading)."""
+
+
+_sections: dict[str, Section] = {}
+
+
+def register_section(section: Section) -> None:
+    """Add (or replace, by key) a dashboard section."""
+    _sections[section.key] = section
+
+
+def dashboard_sections() -> list[Section]:
+    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+
+
+def sorted_items(items) -> list[Item]:
+    """Overdue first, then the nearest date; items without a date last. Waits ("since") sort
+    as their start: the longest wait first."""
+    return sorted(items, key=lambda item: (item.day is None, item.day or date.max, item.text))
+
+
+def urgency(item: Item, today: date) -> tuple[str, bool]:
+    """How soon, in words (never colour alone), and whether it is overdue."""
+    if item.day is None:
+        return "", False
+    days = (item.day - today).days
+    if item.since:
+        if days >= 0:
+            return _("Sedan i dag"), False
+        return ngettext("Väntat i %(days)d dag", "Väntat i %(days)d dagar", -days) % {
+            "days": -days
+        }, False
+    if days < 0:
+        return ngettext("Försenad %(days)d dag", "Försenad %(days)d dagar", -days) % {
+            "days": -days
+        }, True
+    if days == 0:
+        return _("I dag"), False
+    if days == 1:
+        return _("I morgon"), False
+    return _("Om %(days)d dagar") % {"days": days}, False
+
+
+@dataclass
+class ShownItem:
+    item: Item
+    urgency: str
+    overdue: bool
+
+
+@dataclass
+class ShownSection:
+    section: Section
+    total: int
+    """Items in the section (each counted with its `count`)."""
+    items: list[ShownItem] = field(default_factory=list)
+    more: int = 0
+    """Items not shown (the full list has them)."""
+    full_list_url: str = ""
+
+
+def dashboard(user, today: date, *, limit: int = 10) -> list[ShownSection]:
+    """Every section with its most urgent `limit` items."""
+    shown = []
+    for section in dashboard_sections():
+        items = sorted_items(section.items(user, today))
+        rows = [ShownItem(item, *urgency(item, today)) for item in items[:limit]]
+        shown.append(
+            ShownSection(
+                section=section,
+                total=sum(item.count for item in items),
+                items=rows,
+                more=len(items) - len(rows),
+                full_list_url=section.full_list_url() if section.full_list_url else "",
+            )
+        )
+    return shown
