@@ -127,8 +127,8 @@ def register() -> None:
             lazy(
                 lambda: (
                     _(
-                        "Utkast i omgångar vars sista dag att skicka in är inom %(ahead)d dagar eller "
-                        "passerade för högst %(past)d dagar sedan."
+                        "Utkast i omgångar vars sista dag att skicka in är inom %(ahead)d dagar "
+                        "eller passerade för högst %(past)d dagar sedan."
                     )
                     % {"ahead": DEADLINE_DAYS, "past": OVERDUE_DAYS}
                 ),
