@@ -139,8 +139,7 @@ def evaluation_items(user, today: date) -> list[landing.Item]:
         for day in due:
             items.append(
                 landing.Item(
-                    text=_("%(name)s: utvärdering planerad %(day)s")
-                    % {"name": agreement.ecosystem.name, "day": _day(day)},
+                    text=_("%(name)s: utvärdering") % {"name": agreement.ecosystem.name},
                     url=reverse("agreement_evaluation", args=[agreement.pk]),
                     day=day,
                     detail=_("Registrera utvärderingen när den är genomförd."),

@@ -79,8 +79,7 @@ def missing_items(user, today: date) -> list[landing.Item]:
             if submission.last_saved_at is None
             else _("%(name)s: %(questionnaire)s är påbörjad men inte inskickad"),
             submission.round.deadline,
-            _("%(round)s, sista dag att skicka in %(day)s")
-            % {"round": submission.round.name, "day": _day(submission.round.deadline)},
+            submission.round.name,
         )
         for submission in drafts
     ]

@@ -10,10 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements import terms
-from agreements.models import AgreementPeriod
-from assessments.models import EventKind, Questionnaire, Round, Status, Submission, SubmissionEvent
+from assessments.models import Questionnaire, Submission
 from ekosystem import landing
 from tests.agreements.factories import AgreementFactory
+from tests.ekosystem.dashboard_data import (
+    build_dashboard_world,
+    dashboard_round,
+    store_first_period,
+)
 from tests.factories import EcosystemFactory
 
 TODAY = date(2026, 12, 3)
@@ -76,7 +80,7 @@ def test_the_dashboard_links_each_item_to_where_to_act(client_for, olga, ecosyst
         start_date=terms.day_after(start),
         first_evaluation_on=today - timedelta(days=3),
     )
-    _store_first_period(agreement)
+    store_first_period(agreement)
     page = client_for(olga).get(reverse("dashboard")).text
     assert f'href="{agreement.get_absolute_url()}"' in page
     assert f'href="{reverse("agreement_evaluation", args=[agreement.pk])}"' in page
@@ -87,7 +91,7 @@ def test_the_dashboard_links_each_item_to_where_to_act(client_for, olga, ecosyst
 
 
 def test_a_long_section_shows_the_ten_most_urgent_and_counts_them_all(client_for, olga):
-    round_ = _round(olga, deadline=timezone.localdate() + timedelta(days=5))
+    round_ = dashboard_round(olga, deadline=timezone.localdate() + timedelta(days=5))
     ecosystems = [EcosystemFactory() for _ in range(12)]
     questionnaire = Questionnaire.objects.first()
     Submission.objects.bulk_create(
@@ -99,54 +103,6 @@ def test_a_long_section_shows_the_ten_most_urgent_and_counts_them_all(client_for
     assert "Och 2 till." in response.text
 
 
-def _round(olga, deadline):
-    return Round.objects.create(
-        year=deadline.year, name="Omgång", deadline=deadline, opened_by=olga
-    )
-
-
-def _store_first_period(agreement):
-    period = agreement.terms.period(1)
-    AgreementPeriod.objects.create(
-        agreement=agreement,
-        index=1,
-        start=period.start,
-        end=period.end,
-        notice_deadline=period.notice_deadline,
-    )
-
-
-def _build(first, last, olga):
-    """`count` ecosystems, each with an agreement whose notice deadline and evaluation are near,
-    and a submission in every state the dashboard lists."""
-    today = timezone.localdate()
-    start = terms.day_after(terms.add_months(today + timedelta(days=20), -24))
-    questionnaires = list(Questionnaire.objects.all()[:2])
-    round_ = _round(olga, deadline=today + timedelta(days=7))
-    for n in range(first, last):
-        ecosystem = EcosystemFactory(name=f"Ekosystem {n:03d}")
-        agreement = AgreementFactory(
-            ecosystem=ecosystem, start_date=start, first_evaluation_on=today - timedelta(days=2)
-        )
-        _store_first_period(agreement)
-        status = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED][n % 3]
-        submissions = Submission.objects.bulk_create(
-            Submission(
-                round=round_,
-                ecosystem=ecosystem,
-                questionnaire=questionnaire,
-                status=status,
-                submitted_at=timezone.now() if status != Status.DRAFT else None,
-            )
-            for questionnaire in questionnaires
-        )
-        if status == Status.RETURNED:
-            SubmissionEvent.objects.bulk_create(
-                SubmissionEvent(submission=s, kind=EventKind.RETURNED, actor=olga)
-                for s in submissions
-            )
-
-
 def _queries(client):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("dashboard"))
@@ -156,10 +112,10 @@ def _queries(client):
 
 def test_the_dashboard_takes_as_many_queries_for_300_ecosystems_as_for_3(client_for, olga):
     client = client_for(olga)
-    _build(0, 3, olga)
+    build_dashboard_world(0, 3, olga)
     few, response = _queries(client)
     assert all(section.total for section in response.context["sections"])
-    _build(3, 300, olga)
+    build_dashboard_world(3, 300, olga)
     many, response = _queries(client)
     totals = {s.section.key: s.total for s in response.context["sections"]}
     assert totals["notice_deadlines"] == 300
