@@ -40,11 +40,23 @@ def notices(user, ecosystem) -> list[Notice]:
     return sorted(found, key=lambda notice: (notice.due is None, notice.due or date.max))
 
 
-# The officer's dashboard: what needs attention now, across every ecosystem. An upper app
-# registers a Section (in its AppConfig.ready()); the dashboard shows each section in `order`, its
-# items soonest (or longest overdue) first. A section's `items` does its selection in the
-# database, in a number of queries that does not grow with the number of ecosystems
-# (tests/ekosystem/test_dashboard.py holds every registered section to that).
+# The officer's dashboard (/oversikt/, ekosystem.views.dashboard): what needs attention now, across
+# every ecosystem. An upper app registers a Section from its AppConfig.ready():
+#
+#     from ekosystem import landing
+#     landing.register_section(landing.Section(
+#         key="scores_missing", title=gettext_lazy("Poäng som saknas"), order=60,
+#         items=scores_missing_items,             # (user, today) -> list[landing.Item]
+#         full_list_url=lambda: reverse(...),     # the full list, e.g. the ranked view
+#         full_list_text=gettext_lazy("..."), explanation=gettext_lazy("..."),
+#     ))
+#
+# Orders in use: agreements 10 (notice deadlines), 20 (evaluations); assessments 30 (waiting for
+# review), 40 (missing), 50 (returned). The dashboard shows each section in `order`, its items
+# overdue first, then soonest, at most ten with the rest counted, and "Inget att göra just nu"
+# when it has none. `items` returns [] for a user it is not for, and does its selection in the
+# database in a number of queries that does not grow with the number of ecosystems (the test
+# of 3 against 300 ecosystems in tests/ekosystem/test_dashboard.py renders every section).
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,21 @@ def test_the_dashboard_takes_as_many_queries_for_300_ecosystems_as_for_3(client_
     assert totals["evaluations"] == 300
     assert totals["waiting_for_review"] == 200
     assert many == few
+
+
+def test_a_registered_section_shows_in_order_counted_and_cut_at_the_limit(monkeypatch, olga):
+    monkeypatch.setattr(landing, "_sections", {})
+    today = TODAY
+
+    def many(user, day):
+        return [landing.Item(f"i{n}", "/", day=day + timedelta(days=n), count=2) for n in (3, 1, 2)]
+
+    landing.register_section(landing.Section("later", "Senare", 20, lambda user, day: []))
+    landing.register_section(
+        landing.Section("first", "Först", 10, many, full_list_url=lambda: "/alla/")
+    )
+    first, later = landing.dashboard(olga, today, limit=2)
+    assert (first.section.key, later.section.key) == ("first", "later")
+    assert [row.item.text for row in first.items] == ["i1", "i2"]
+    assert (first.total, first.more, first.full_list_url) == (6, 1, "/alla/")
+    assert (later.total, later.items, later.full_list_url) == (0, [], "")
