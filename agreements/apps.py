@@ -8,6 +8,7 @@ class AgreementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from agreements import personal_data
+        from agreements import dashboard, personal_data
 
         personal_data.register_sources()
+        dashboard.register()

@@ -8,9 +8,10 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from assessments import personal_data
+        from assessments import dashboard, personal_data
         from assessments.queries import leader_notices
         from ekosystem import landing
 
         landing.register(leader_notices)
         personal_data.register_sources()
+        dashboard.register()

@@ -26,6 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 SIZE = 100
 REPEAT = 7
@@ -45,6 +46,7 @@ def measure(request):
 
 
 def build():
+    from agreements import services as agreement_services
     from agreements.models import AmountChange
     from assessments import services
     from assessments.models import Questionnaire
@@ -57,7 +59,13 @@ def build():
     ecosystems = EcosystemFactory.create_batch(SIZE)
     for index, ecosystem in enumerate(ecosystems):
         ecosystem.specialisations.add(specialisations[index % 8])
-        agreement = AgreementFactory(ecosystem=ecosystem, start_date=date(2020 + index % 6, 1, 1))
+        agreement = AgreementFactory(
+            ecosystem=ecosystem,
+            start_date=date(2020 + index % 6, 1, 1),
+            first_evaluation_on=date(2021 + index % 6, 6, 30),
+        )
+        # The stored periods the daily job keeps (the dashboard selects notice deadlines by them).
+        agreement_services.sync_periods(agreement, today=date.today())
         AmountChange.objects.create(
             agreement=agreement, effective_from=date(2026, 7, 1), annual_amount_tkr=2000
         )
@@ -87,15 +95,26 @@ def main():
         question = bilaga1.answers.select_related("question").get(question__key="b1-s2-q6")
         officer_client, leader_client = Client(), Client()
         officer_client.force_login(officer)
+        # Officers pass a second factor at login (issue 8); the bench stands for a finished one.
+        from tests.otp import verify_client_session
+
+        verify_client_session(officer_client, officer)
         leader_client.force_login(leader)
         qid = question.question_id
         autosave_url = reverse("answer_autosave", args=[bilaga1.pk, qid])
         agreement = bilaga1.ecosystem.agreements.get()
+        # A draft's answers are the ecosystem's own (officers get 403 for its PDF): print a
+        # handed-in one.
+        bilaga3 = submissions.get(questionnaire__code="bilaga3")
+        type(bilaga3).objects.filter(pk=bilaga3.pk).update(
+            status="submitted", submitted_at=timezone.now()
+        )
 
         def get(client, url):
             return lambda run: client.get(url)
 
         rows = [
+            ("officer's dashboard, 100 ecosystems", get(officer_client, reverse("dashboard"))),
             ("registry list, 100 ecosystems", get(officer_client, reverse("ecosystem_list"))),
             ("agreement list, 100 agreements", get(officer_client, reverse("agreement_list"))),
             (
@@ -112,7 +131,7 @@ def main():
                     autosave_url, {f"q-{qid}": f"Text {run}", f"r-{qid}": run}
                 ),
             ),
-            ("submission PDF", get(officer_client, reverse("submission_pdf", args=[bilaga1.pk]))),
+            ("submission PDF", get(officer_client, reverse("submission_pdf", args=[bilaga3.pk]))),
             (
                 "agreement PDF",
                 get(officer_client, reverse("agreement_document", args=[agreement.pk])),

@@ -7,8 +7,11 @@ return.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,126 @@ def register_links(provider: Callable) -> None:
 def links(user, ecosystem) -> list[Link]:
     """What the user may open about the ecosystem; each provider decides who sees its link."""
     return [link for provider in _link_providers for link in provider(user, ecosystem)]
+
+
+# The officer's dashboard (/oversikt/, ekosystem.views.dashboard): what needs attention now, across
+# every ecosystem. An upper app registers a Section from its AppConfig.ready():
+#
+#     from ekosystem import landing
+#     landing.register_section(landing.Section(
+#         key="scores_missing", title=gettext_lazy("Poäng som saknas"), order=60,
+#         items=scores_missing_items,             # (user, today) -> list[landing.Item]
+#         full_list_url=lambda: reverse(...),     # the full list, e.g. the ranked view
+#         full_list_text=gettext_lazy("..."), explanation=gettext_lazy("..."),
+#     ))
+#
+# Orders in use: agreements 10 (notice deadlines), 20 (evaluations); assessments 30 (waiting for
+# review), 40 (missing), 50 (returned). The dashboard shows each section in `order`, its items
+# overdue first, then soonest, at most ten with the rest counted, and "Inget att göra just nu"
+# when it has none. `items` returns [] for a user it is not for, and does its selection in the
+# database in a number of queries that does not grow with the number of ecosystems (the test
+# of 3 against 300 ecosystems in tests/ekosystem/test_dashboard.py renders every section).
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    """What needs doing, e.g. "Fjällklustret – sista dag för uppsägning"."""
+    url: str
+    """The page where the officer acts."""
+    day: date | None = None
+    """The date it is due by (in the past: overdue), or waiting since when `since` is set."""
+    since: bool = False
+    """`day` is when the wait began (e.g. submitted on), not a deadline."""
+    count: int = 1
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    order: int
+    items: Callable
+    """(user, today) -> list[Item]."""
+    full_list_url: Callable | None = None
+    """() -> the address of the full list (e.g. the agreement list, filtered)."""
+    full_list_text: str = ""
+    explanation: str = ""
+    """What the section selects, e.g. "Inom 90 dagar" (shown under its heading)."""
+
+
+_sections: dict[str, Section] = {}
+
+
+def register_section(section: Section) -> None:
+    """Add (or replace, by key) a dashboard section."""
+    _sections[section.key] = section
+
+
+def dashboard_sections() -> list[Section]:
+    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+
+
+def sorted_items(items) -> list[Item]:
+    """Overdue first, then the nearest date; items without a date last. Waits ("since") sort
+    as their start: the longest wait first."""
+    return sorted(items, key=lambda item: (item.day is None, item.day or date.max, item.text))
+
+
+def urgency(item: Item, today: date) -> tuple[str, bool]:
+    """How soon, in words (never colour alone), and whether it is overdue."""
+    if item.day is None:
+        return "", False
+    days = (item.day - today).days
+    if item.since:
+        if days >= 0:
+            return _("Sedan i dag"), False
+        return ngettext("Väntat i %(days)d dag", "Väntat i %(days)d dagar", -days) % {
+            "days": -days
+        }, False
+    if days < 0:
+        return ngettext("Försenad %(days)d dag", "Försenad %(days)d dagar", -days) % {
+            "days": -days
+        }, True
+    if days == 0:
+        return _("I dag"), False
+    if days == 1:
+        return _("I morgon"), False
+    return _("Om %(days)d dagar") % {"days": days}, False
+
+
+@dataclass
+class ShownItem:
+    item: Item
+    urgency: str
+    overdue: bool
+
+
+@dataclass
+class ShownSection:
+    section: Section
+    total: int
+    """Items in the section (each counted with its `count`)."""
+    items: list[ShownItem] = field(default_factory=list)
+    more: int = 0
+    """Items not shown (the full list has them)."""
+    full_list_url: str = ""
+
+
+def dashboard(user, today: date, *, limit: int = 10) -> list[ShownSection]:
+    """Every section with its most urgent `limit` items."""
+    shown = []
+    for section in dashboard_sections():
+        items = sorted_items(section.items(user, today))
+        rows = [ShownItem(item, *urgency(item, today)) for item in items[:limit]]
+        shown.append(
+            ShownSection(
+                section=section,
+                total=sum(item.count for item in items),
+                items=rows,
+                more=len(items) - len(rows),
+                full_list_url=section.full_list_url() if section.full_list_url else "",
+            )
+        )
+    return shown

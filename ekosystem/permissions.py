@@ -27,6 +27,12 @@ def can_browse_registry(user) -> bool:
     return user.is_officer or user.is_board_member or user.is_leader
 
 
+def can_see_dashboard(user) -> bool:
+    """The dashboard lists work to do; board members change nothing, so they land on the
+    registry instead, and leaders see their own ecosystem's notices there."""
+    return user.is_officer
+
+
 def can_create_ecosystem(user) -> bool:
     return user.is_officer
 

@@ -64,6 +64,7 @@ auth_patterns = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("oversikt/", views.dashboard, name="dashboard"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility_statement"),
     path("ecosystems/", views.ecosystem_list, name="ecosystem_list"),
     path("ecosystems/new/", views.ecosystem_create, name="ecosystem_create"),

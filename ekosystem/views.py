@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_tables2 import RequestConfig
 
 from agreements.overview import overviews
@@ -24,16 +24,32 @@ from ekosystem.tables import EcosystemTable
 
 @login_required
 def home(request):
-    """Each role lands where its work is: a leader on their own ecosystem(s)."""
+    """Each role lands where its work is: a leader on their own ecosystem(s), an officer on the
+    dashboard, a board member on the registry."""
     user = request.user
     if user.is_leader:
         own = list(permissions.visible_ecosystems(user))
         if len(own) == 1:
             return redirect(own[0])
         return render(request, "home.html", {"own_ecosystems": own})
+    if permissions.can_see_dashboard(user):
+        return redirect("dashboard")
     if permissions.can_browse_registry(user):
         return redirect("ecosystem_list")
     return render(request, "home.html", {"own_ecosystems": []})
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    """The officer's landing page: what needs attention now, each item a link to act on it."""
+    permissions.require(permissions.can_see_dashboard(request.user))
+    today = timezone.localdate()
+    return render(
+        request,
+        "dashboard.html",
+        {"sections": landing.dashboard(request.user, today), "today": today},
+    )
 
 
 @login_required

@@ -44,6 +44,8 @@ MANAGE_AGREEMENT = dict(anon=LOGIN, alice=403, bob=404, olga=200, nils=403, rita
 # alice leads ecosystem A; every object URL below points at ecosystem A.
 MATRIX = {
     "home": (None, dict(anon=LOGIN, alice=302, bob=302, olga=302, nils=302, rita=200)),
+    # The officer's dashboard: board members land on the registry, leaders on their ecosystem.
+    "dashboard": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
     "ecosystem_list": (None, dict(anon=LOGIN, alice=200, bob=200, olga=200, nils=200, rita=403)),
     "ecosystem_create": (None, dict(anon=LOGIN, alice=403, bob=403, olga=200, nils=403, rita=403)),
     "ecosystem_detail": (

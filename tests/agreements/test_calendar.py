@@ -12,6 +12,8 @@ from datetime import date, timedelta
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from agreements.calendar import create_calendar_token, revoke_calendar_tokens
@@ -246,7 +248,10 @@ def test_the_feed_address_is_shown_once_on_the_public_address_when_created(
     assert address not in page
     assert 'id="feed-url"' not in page
     token = CalendarToken.objects.get(user=alice)
-    assert f"Du har en kalenderlänk, skapad {token.created_at:%-d} december" in page
+    # In Stockholm's time: between 23 and 24 UTC it is already the next day there.
+    with translation.override("sv"):
+        created = date_format(timezone.localtime(token.created_at), "j F")
+    assert f"Du har en kalenderlänk, skapad {created}" in page
     assert "Återkalla länken" in page
     assert "Skapa ny kalenderlänk" in page
 

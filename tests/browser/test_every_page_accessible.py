@@ -24,6 +24,7 @@ def world(alice, olga, ecosystem_a, submission_a):
 def _officer_pages(world):
     agreement, submission = world["agreement"], world["submission"]
     return [
+        reverse("dashboard"),
         reverse("ecosystem_create"),
         reverse("ecosystem_update", args=[submission.ecosystem_id]),
         reverse("ecosystem_history", args=[submission.ecosystem_id]),
@@ -160,3 +161,24 @@ def test_the_security_event_log_in_the_admin(page, live_server, login, screensho
     expect(page.locator("#result_list")).to_contain_text("olga@example.se")
     expect(page.locator("#result_list")).to_contain_text("Misslyckad inloggning")
     screenshot(page, f"security-events-admin-{width}")
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_officers_dashboard_passes_axe_with_something_in_every_section(
+    page, live_server, login, axe, screenshot, olga, width
+):
+    from tests.ekosystem.dashboard_data import build_dashboard_world
+
+    build_dashboard_world(0, 3, olga)
+    page.set_viewport_size({"width": width, "height": 900})
+    login(page, live_server, olga.email)
+    # The officer lands on it.
+    assert page.url == f"{live_server.url}{reverse('dashboard')}"
+    expect(page.locator("h1")).to_have_text("Översikt")
+    sections = page.locator("section.dashboard-section")
+    expect(sections).to_have_count(5)
+    expect(page.get_by_text("Inget att göra just nu.")).to_have_count(0)
+    expect(page.get_by_text("Försenad 2 dagar").first).to_be_visible()
+    axe(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"dashboard-{width}")

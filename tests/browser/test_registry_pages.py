@@ -48,6 +48,9 @@ def test_officer_searches_opens_and_edits_with_an_error(
 ):
     login(page, live_server, olga.email)
 
+    # Officers land on their dashboard; the registry is one step away in the menu.
+    expect(page).to_have_url(f"{live_server.url}/oversikt/")
+    page.get_by_role("navigation").get_by_role("link", name="Ekosystem", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}/ecosystems/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ekosystem")
     table = page.locator("main table")
@@ -120,7 +123,8 @@ def test_language_switch_sets_html_lang(page, live_server, login, screenshot, ol
     page.get_by_role("button", name="English").click()
 
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page).to_have_url(f"{live_server.url}/ecosystems/")
+    expect(page).to_have_url(f"{live_server.url}/oversikt/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Overview")
     expect(page.get_by_role("button", name="Svenska")).to_be_visible()
     screenshot(page, "language-en-list")
 
