@@ -15,7 +15,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.models import EventKind, Status
+from assessments.models import EventKind, Round, Status
 from ekosystem import landing, permissions
 
 # Drafts show a month before the round's deadline: time for the officer to call the leader
@@ -23,6 +23,13 @@ from ekosystem import landing, permissions
 DEADLINE_DAYS = 30
 # ...until this long after the deadline, when the round is history rather than work.
 OVERDUE_DAYS = 90
+
+
+def current_rounds(today: date):
+    """Rounds that are work rather than history: open, or past their deadline by at most
+    OVERDUE_DAYS (after that the dashboard no longer lists a round's self-assessments, and the
+    apps above, e.g. the scoring, stop asking about it too)."""
+    return Round.objects.filter(deadline__gte=today - timedelta(days=OVERDUE_DAYS))
 
 
 def _day(value: date) -> str:

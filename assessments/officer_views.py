@@ -21,7 +21,7 @@ from assessments import permissions as answer_permissions
 from assessments.figures import figures_of
 from assessments.models import Round, Status
 from assessments.officer_forms import DialogueNoteForm, ReturnForm, ReviewNotesForm, RoundForm
-from ekosystem import onetime, permissions, resume
+from ekosystem import landing, onetime, permissions, resume
 
 NOT_SUBMITTED = gettext_lazy(
     "Det går bara när svaren är inskickade. Någon kan ha hunnit före: se händelserna nedan."
@@ -128,6 +128,7 @@ def round_detail(request, pk):
             "counts": status_counts(s.status for s in submissions),
             "total": len(submissions),
             "past_deadline": timezone.localdate() > round_.deadline,
+            "round_links": landing.round_links(request.user, round_),
         },
     )
 

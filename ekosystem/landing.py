@@ -63,6 +63,21 @@ def links(user, ecosystem) -> list[Link]:
     return [link for provider in _link_providers for link in provider(user, ecosystem)]
 
 
+# Links about an assessment round (the round's page, assessments.officer_views.round_detail),
+# e.g. to its scoring: a provider (user, round) -> list of Link, registered from an upper app.
+_round_link_providers: list[Callable] = []
+
+
+def register_round_links(provider: Callable) -> None:
+    if provider not in _round_link_providers:
+        _round_link_providers.append(provider)
+
+
+def round_links(user, round_) -> list[Link]:
+    """What the user may open about the round; each provider decides who sees its link."""
+    return [link for provider in _round_link_providers for link in provider(user, round_)]
+
+
 # The officer's dashboard (/oversikt/, ekosystem.views.dashboard): what needs attention now, across
 # every ecosystem. An upper app registers a Section from its AppConfig.ready():
 #
@@ -93,6 +108,8 @@ class Item:
     since: bool = False
     """`day` is when the wait began (e.g. submitted on), not a deadline."""
     count: int = 1
+    """How many things the item stands for (the section's total adds them up); an item of more
+    than one says the number in its text."""
     detail: str = ""
 
 

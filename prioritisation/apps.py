@@ -14,8 +14,9 @@ class PrioritisationConfig(AppConfig):
 
     def ready(self):
         from ekosystem import landing
-        from prioritisation import personal_data, signals  # noqa: F401
+        from prioritisation import dashboard, personal_data, signals  # noqa: F401
         from prioritisation.eligibility_views import ladder_links
 
         landing.register_links(ladder_links)
         personal_data.register_sources()
+        dashboard.register()

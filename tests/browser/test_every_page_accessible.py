@@ -176,7 +176,7 @@ def test_the_officers_dashboard_passes_axe_with_something_in_every_section(
     assert page.url == f"{live_server.url}{reverse('dashboard')}"
     expect(page.locator("h1")).to_have_text("Översikt")
     sections = page.locator("section.dashboard-section")
-    expect(sections).to_have_count(5)
+    expect(sections).to_have_count(6)
     expect(page.get_by_text("Inget att göra just nu.")).to_have_count(0)
     expect(page.get_by_text("Försenad 2 dagar").first).to_be_visible()
     axe(page)

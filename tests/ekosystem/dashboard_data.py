@@ -8,6 +8,7 @@ from django.utils import timezone
 from agreements import terms
 from agreements.models import AgreementPeriod
 from assessments.models import EventKind, Questionnaire, Round, Status, Submission, SubmissionEvent
+from prioritisation.models import ScoreSheet
 from tests.agreements.factories import AgreementFactory
 from tests.assessments.factories import build_questionnaire
 from tests.factories import EcosystemFactory
@@ -32,7 +33,8 @@ def store_first_period(agreement):
 
 def build_dashboard_world(first, last, olga):
     """`count` ecosystems, each with an agreement whose notice deadline and evaluation are near,
-    and a submission in every state the dashboard lists."""
+    a submission in every state the dashboard lists, and in the round (current) `olga`'s scores
+    missing (none or a draft) or handed in with no agreed score."""
     today = timezone.localdate()
     start = terms.day_after(terms.add_months(today + timedelta(days=20), -24))
     # The Bilagor a migration loads (a transactional test has flushed them: build two).
@@ -46,6 +48,14 @@ def build_dashboard_world(first, last, olga):
             ecosystem=ecosystem, start_date=start, first_evaluation_on=today - timedelta(days=2)
         )
         store_first_period(agreement)
+        round_.ecosystems.add(ecosystem)
+        if n % 3:
+            ScoreSheet.objects.create(
+                round=round_,
+                ecosystem=ecosystem,
+                officer=olga,
+                submitted_at=timezone.now() if n % 3 == 1 else None,
+            )
         status = [Status.DRAFT, Status.SUBMITTED, Status.RETURNED][n % 3]
         submissions = Submission.objects.bulk_create(
             Submission(

@@ -66,9 +66,10 @@ def test_every_section_says_when_there_is_nothing_to_do(client_for, olga):
         "Väntar på granskning",
         "Självskattningar som saknas",
         "Återsända för komplettering",
+        "Poäng som saknas",
     ):
         assert f">{title}" in page.replace("\n", "").replace("  ", "")
-    assert page.count("Inget att göra just nu.") == 5
+    assert page.count("Inget att göra just nu.") == 6
 
 
 def test_the_dashboard_links_each_item_to_where_to_act(client_for, olga, ecosystem_a):
@@ -98,7 +99,9 @@ def test_a_long_section_shows_the_ten_most_urgent_and_counts_them_all(client_for
         Submission(round=round_, ecosystem=e, questionnaire=questionnaire) for e in ecosystems
     )
     response = client_for(olga).get(reverse("dashboard"))
-    (missing,) = [s for s in response.context["sections"] if s.section.key.endswith("missing")]
+    (missing,) = [
+        s for s in response.context["sections"] if s.section.key == "self_assessments_missing"
+    ]
     assert (missing.total, len(missing.items), missing.more) == (12, 10, 2)
     assert "Och 2 till." in response.text
 
@@ -121,6 +124,16 @@ def test_the_dashboard_takes_as_many_queries_for_300_ecosystems_as_for_3(client_
     assert totals["notice_deadlines"] == 300
     assert totals["evaluations"] == 300
     assert totals["waiting_for_review"] == 200
+    # Two rounds (one a build): olga's scores missing for 2 in 3, 1 in 3 waits for agreement.
+    assert totals["scores_missing"] == 300
+    missing = sum(
+        row.item.count
+        for s in response.context["sections"]
+        if s.section.key == "scores_missing"
+        for row in s.items
+        if "saknar dina poäng" in row.item.text
+    )
+    assert missing == 200
     assert many == few
 
 
