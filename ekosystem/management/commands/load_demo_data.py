@@ -86,6 +86,8 @@ SPECIALISATIONS = [
 # The demo users, one per role. The first leader leads ECOSYSTEMS[0], the second ECOSYSTEMS[1].
 USERS = [
     {"email": "handlaggare@example.se", "full_name": "Karin Holmström", "role": Role.OFFICER},
+    # A second officer, so the demo round is scored twice and shows a disagreement.
+    {"email": "handlaggare2@example.se", "full_name": "Elin Wallgren", "role": Role.OFFICER},
     {"email": "ledare@example.se", "full_name": "Maria Lindqvist", "role": Role.LEADER, "leads": 0},
     {"email": "ledare2@example.se", "full_name": "Anders Öhman", "role": Role.LEADER, "leads": 1},
     {"email": "namnd@example.se", "full_name": "Per-Erik Johansson", "role": Role.BOARD},
@@ -444,6 +446,10 @@ class Command(BaseCommand):
         )
         prioritisation_demo.load(
             ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems}, officer=officer
+        )
+        prioritisation_demo.load_scores(
+            ecosystems={ecosystem.name: ecosystem for ecosystem in ecosystems},
+            officers=[officer, users["handlaggare2@example.se"]],
         )
         self._print_logins(users)
 
