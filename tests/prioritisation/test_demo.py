@@ -66,7 +66,9 @@ def _check_scores():
     }
     for name, row in rows.items():
         assert (row.total is None) == (name == "Skogsnoden Piteå"), name
-    # The dashboard: nothing missing for the officer, one ecosystem waiting for agreed scores.
+    # The dashboard counted over the two scoring officers: nothing missing, one ecosystem waiting
+    # for agreed scores. (The dashboard itself counts every active officer, administrators
+    # included, so with the demo administrator's scores missing it shows no waiting item.)
     status = dashboard.scoring_status_per_round(
         officers[0], [round_], User.objects.filter(email__in=OFFICERS)
     )
