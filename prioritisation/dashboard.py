@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from assessments.dashboard import current_rounds
 from assessments.models import Round
 from ekosystem import landing
+from ekosystem.choices import Role
 from prioritisation import permissions
 from prioritisation.framework import Kind
 from prioritisation.models import AgreedScore, Perspective, ScoreSheet
@@ -69,7 +70,9 @@ def scores_missing_items(user, today: date) -> list[landing.Item]:
     rounds = list(current_rounds(today).order_by("deadline", "name"))
     if not rounds:
         return []
-    officers = get_user_model().objects.officers().filter(is_active=True)
+    # Waited for: the regional officers. Administrators may score too, but they run the system;
+    # an administrator who never scores must not hold every ecosystem back from "waiting".
+    officers = get_user_model().objects.filter(role=Role.OFFICER, is_active=True)
     status = scoring_status_per_round(user, rounds, officers)
     items = []
     for round_ in rounds:

@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from assessments.dashboard import OVERDUE_DAYS
 from assessments.models import Round
+from ekosystem.choices import Role
 from prioritisation import services
 from prioritisation.dashboard import round_scoring_links, scores_missing_items
+from tests.factories import UserFactory
 from tests.prioritisation.helpers import score, scored
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +98,15 @@ def test_an_inactive_officer_is_not_waited_for(round_, olga, otto, ecosystem_a, 
     )
     otto.is_active = False
     otto.save()
+    assert ("Bedömning 2026: 1 ekosystem väntar på överenskommen poäng", 1) in texts(olga, today)
+
+
+def test_an_administrator_who_never_scores_is_not_waited_for(
+    round_, olga, otto, ecosystem_a, today
+):
+    UserFactory(role=Role.ADMIN, is_staff=True, is_superuser=True)
+    hand_in(round_, ecosystem_a, olga)
+    hand_in(round_, ecosystem_a, otto)
     assert ("Bedömning 2026: 1 ekosystem väntar på överenskommen poäng", 1) in texts(olga, today)
 
 
