@@ -31,6 +31,7 @@ from agreements import terms
 from agreements.models import CalendarToken, hash_calendar_token
 from agreements.overview import Overview, non_working_day, overviews
 from ekosystem import permissions, security_log
+from ekosystem.middleware import NoStoreWhenSignedInMiddleware
 
 CALENDAR_NAME = "Ekosystem – avtalsdatum"
 PRODID = "-//Region Norrbotten//Ekosystem//SV"
@@ -316,6 +317,6 @@ def calendar_feed(request, token):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ekosystem-avtalsdatum.ics"'
     # Personal, though no session asks for it: kept by no cache (ekosystem.middleware).
-    response["Cache-Control"] = "no-store, private"
+    response["Cache-Control"] = NoStoreWhenSignedInMiddleware.HEADER
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

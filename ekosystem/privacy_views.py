@@ -10,13 +10,13 @@ from ekosystem import personal_data
 
 
 def json_download(user, *, for_admin=False) -> HttpResponse:
-    """The person's file, never cached on the way (it is only theirs)."""
+    """The person's file (served only to the signed-in: NoStoreWhenSignedInMiddleware keeps it out
+    of every cache)."""
     response = HttpResponse(
         personal_data.export_json(user), content_type="application/json; charset=utf-8"
     )
     filename = personal_data.export_filename(user, for_admin=for_admin)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store, private"
     return response
 
 

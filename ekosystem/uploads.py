@@ -236,7 +236,7 @@ def download_response(file, *, name: str) -> FileResponse:
         content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store, private"
+    # Cache-Control: downloads are for the signed-in only (NoStoreWhenSignedInMiddleware).
     # Should a browser render it anyway, it runs nothing and loads nothing.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

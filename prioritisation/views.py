@@ -244,11 +244,7 @@ def agree(request, round_pk, ecosystem_pk):
         messages.error(request, str(refused))
         return _sheet_page(request, round_, ecosystem, template, status=403)
     except services.Stale as stale:
-        messages.error(request, STALE_OTHER)
-        data = request.POST.copy()
-        data[f"{form.prefix}-version"] = stale.current.version if stale.current else 0
-        form = AgreedScoreForm(data, perspective=perspective)
-        form.is_valid()
+        form = _rebound_on_newer_version(request, form, stale, perspective)
         return _sheet_page(request, round_, ecosystem, template, status=409, bound={key: form})
     messages.success(
         request, _("Den överenskomna poängen för %(name)s är sparad.") % {"name": perspective.name}
@@ -282,11 +278,7 @@ def override(request, round_pk, ecosystem_pk):
             version=form.cleaned_data["version"],
         )
     except services.Stale as stale:
-        messages.error(request, STALE_OTHER)
-        data = request.POST.copy()
-        data[f"{form.prefix}-version"] = stale.current.version if stale.current else 0
-        form = OverrideForm(data, perspective=perspective)
-        form.is_valid()
+        form = _rebound_on_newer_version(request, form, stale, perspective)
         return _sheet_page(request, round_, ecosystem, template, status=409, bound={key: form})
     messages.success(
         request, _("Det nya värdet för %(name)s är sparat.") % {"name": perspective.name}
@@ -295,3 +287,14 @@ def override(request, round_pk, ecosystem_pk):
         reverse("scoring_sheet", kwargs={"round_pk": round_.pk, "ecosystem_pk": ecosystem.pk})
         + "#computed"
     )
+
+
+def _rebound_on_newer_version(request, form, stale, perspective):
+    """The form as typed, bound to the version someone else just saved: saving again goes through
+    (and overwrites knowingly), nothing typed is lost."""
+    messages.error(request, STALE_OTHER)
+    data = request.POST.copy()
+    data[f"{form.prefix}-version"] = stale.current.version if stale.current else 0
+    form = type(form)(data, perspective=perspective)
+    form.is_valid()
+    return form
